@@ -1,0 +1,19 @@
+"""ORM models. Services return DTOs built from these, never the ORM objects themselves."""
+
+from organizer.database import Base
+from organizer.models.group import Group, GroupKind
+from organizer.models.membership import Membership, MemberRole, MemberStatus
+from organizer.models.scheduled_action import ActionStatus, ScheduledAction
+from organizer.models.user import User
+
+__all__ = [
+    "ActionStatus",
+    "Base",
+    "Group",
+    "GroupKind",
+    "MemberRole",
+    "MemberStatus",
+    "Membership",
+    "ScheduledAction",
+    "User",
+]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from organizer.database import Base, SurrogateKey, UTCDateTime
+
+
+class MemberRole(enum.StrEnum):
+    MEMBER = "member"
+    ADMIN = "admin"
+    OWNER = "owner"
+
+
+class MemberStatus(enum.StrEnum):
+    ACTIVE = "active"
+    RESTRICTED = "restricted"
+    LEFT = "left"
+    KICKED = "kicked"
+    BANNED = "banned"
+
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("group_id", "user_id"),
+        Index("ix_memberships_group_role", "group_id", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    group_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("groups.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16), default=MemberRole.MEMBER)
+    status: Mapped[str] = mapped_column(String(16), default=MemberStatus.ACTIVE)
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

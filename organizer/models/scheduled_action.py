@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from organizer.database import Base, JSONDict, SurrogateKey, UTCDateTime
+
+
+class ActionStatus(enum.StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class ScheduledAction(Base):
+    """Every timed thing the bot does is one row here, written with the change that causes it.
+
+    The scheduler claims due rows atomically, runs them through the action registry and marks them
+    done, so a restart loses nothing and two schedulers never run one action twice.
+    """
+
+    __tablename__ = "scheduled_actions"
+    __table_args__ = (Index("ix_scheduled_actions_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default=ActionStatus.PENDING)
+    # Optional natural key, so the same reminder is never scheduled twice ("reminder:42:24h").
+    dedupe_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
+    group_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("groups.id", ondelete="CASCADE"), default=None, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=5)
+    claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
