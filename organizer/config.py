@@ -1,4 +1,4 @@
-"""Configuration from the environment and `.env` (every variable is documented in `.env.example`)."""
+"""Configuration from the environment and `.env`; `.env.example` documents every variable."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ class ConfigError(Exception):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    bot_token: str = Field(min_length=1)
+    # Optional here so `organizer migrate` works without it; `require_bot_token` enforces it.
+    bot_token: str | None = None
     database_url: str = "sqlite+aiosqlite:///organizer.db"
     redis_url: str | None = None
     telegram_api_url: str | None = None
@@ -39,8 +40,10 @@ class Settings(BaseSettings):
 
     @field_validator("bot_token")
     @classmethod
-    def _token_shape(cls, value: str) -> str:
-        value = value.strip()
+    def _token_shape(cls, value: str | None) -> str | None:
+        value = (value or "").strip()
+        if not value:
+            return None
         if not _TOKEN_RE.match(value):
             raise ValueError("expected the form 123456789:AAE... as given by @BotFather")
         return value
@@ -51,6 +54,11 @@ class Settings(BaseSettings):
         if not value.startswith(_URL_PREFIXES):
             raise ValueError("use sqlite+aiosqlite:///file.db or postgresql+asyncpg://user@host/db")
         return value
+
+    def require_bot_token(self) -> str:
+        if not self.bot_token:
+            raise ConfigError(BOT_TOKEN_HELP)
+        return self.bot_token
 
     @field_validator("redis_url", "telegram_api_url", mode="before")
     @classmethod

@@ -8,11 +8,14 @@ variants are skipped; with it they must run (an unreachable server is an error, 
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from organizer.clock import FakeClock
@@ -32,11 +35,40 @@ def _postgres_param() -> object:
     )
 
 
+async def _admin_execute(statement: str) -> None:
+    import asyncpg
+
+    url = make_url(TEST_DATABASE_URL)
+    connection = await asyncpg.connect(
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        password=url.password,
+        database=url.database,
+    )
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test run's own on the TEST_DATABASE_URL server, dropped at the end,
+    so concurrent runs (and developers) never share tables."""
+    name = f"organizer_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin_execute(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(_admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(params=["sqlite", _postgres_param()])
 def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     if request.param == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-    return TEST_DATABASE_URL
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from organizer.database import Base
 from organizer.models.group import Group, GroupKind
-from organizer.models.membership import Membership, MemberRole, MemberStatus
+from organizer.models.membership import MemberRole, Membership, MemberStatus
 from organizer.models.scheduled_action import ActionStatus, ScheduledAction
 from organizer.models.user import User
 

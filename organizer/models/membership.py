@@ -32,7 +32,9 @@ class Membership(Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     group_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("groups.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(16), default=MemberRole.MEMBER)
     status: Mapped[str] = mapped_column(String(16), default=MemberStatus.ACTIVE)
     joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

@@ -1,0 +1,1 @@
+"""Alembic migration scripts (run on SQLite in batch mode and on PostgreSQL)."""

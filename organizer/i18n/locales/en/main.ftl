@@ -1,0 +1,118 @@
+## General
+
+language-name = English
+error-generic = Sorry, something went wrong while handling that. Please try again later; if it keeps happening, contact a group admin.
+error-not-for-you = This button is not for you.
+error-stale-button = This button has expired. Please send the command again.
+error-admins-only = Only this group's admins can do that.
+error-group-only = Please use this command in a group.
+error-private-only = Please use this command in a private chat with me.
+error-group-unknown = I don't know this group yet. Add me to the group again, then an admin sends /setup.
+
+## /start and /help
+
+start-welcome =
+    👋 Hello, { $name }! I am <b>Organizer</b>, the assistant for the company's training groups.
+    I run groups by the Training Group Charter: activities from proposal to summary, approved joining, rules reminded and enforced, notices, and assessment statistics.
+start-next-steps =
+    • Admins: add me to your group as an admin, then send /setup in the group.
+    • Members: send /rules in the group to read its rules.
+    Send /help for every command you can use.
+
+help-title = <b>Organizer help</b>
+help-member =
+    <b>Everyone</b>
+    /start — start a private chat with me (so I can remind you privately)
+    /help — show this help
+    /rules — show the group's rules (send it in the group)
+    /lang — choose a language: in private for yourself; in a group, admins set the group's language
+help-admin =
+    <b>Group admins</b>
+    /setup — in the group: set its kind, timezone and language, and check which admin rights I lack
+    /lang — in the group: set the group's language
+    Tip: make me an admin with the rights "Delete messages", "Ban users", "Invite users via link" and "Pin messages" so every feature works.
+help-org-admin = You are an organisation admin: you can manage every group I am in.
+help-footer = The rules follow the company's Training Group Charter. Questions? Ask a group admin.
+
+## Group lifecycle
+
+group-bot-added =
+    Thanks for adding me to "{ $title }"!
+    A group admin should now send /setup (group kind, timezone, language). Until then the charter's default rules apply; /rules shows them.
+group-needs-setup = This group is not set up yet: an admin should send /setup.
+
+## /setup
+
+setup-ask-kind =
+    <b>Step 1 of 3: group kind</b>
+    Which kind of group is this? The kind sets the default policies (student-service groups, for example, protect private data most strictly).
+setup-ask-timezone =
+    <b>Step 2 of 3: timezone</b>
+    Activity times and reminders are shown in the group's timezone. Pick one, or press "Other" and send a timezone name (e.g. Asia/Tokyo).
+setup-ask-timezone-typed = Send a timezone name such as <code>Asia/Tokyo</code> or <code>Europe/Berlin</code>. Send /cancel to stop.
+setup-timezone-invalid = "{ $value }" is not a timezone name I know. Send a name like <code>Asia/Shanghai</code> (case matters), or press one of the buttons above.
+setup-ask-language =
+    <b>Step 3 of 3: language</b>
+    Which language should I use in this group?
+setup-cancelled = Timezone input cancelled; you can keep pressing the buttons.
+setup-done =
+    ✅ <b>Setup complete</b>
+    Kind: { $kind }
+    Timezone: { $timezone } (local time { $local_time })
+    Language: { $language }
+setup-rights-ok = I have every admin right I need.
+setup-rights-missing =
+    ⚠️ I still lack these admin rights, and the features that need them will not work:
+    { $rights }
+    Please grant them in the group's settings → Administrators.
+setup-not-admin-bot =
+    ⚠️ I am not an admin of this group yet. Please make me an admin with:
+    { $rights }
+setup-option-other = Other…
+setup-step-saved = Saved.
+
+kind-project = Project group
+kind-student_service = Student-service group
+kind-industry_exchange = Industry-exchange group
+kind-unset = not set
+
+right-can_delete_messages = Delete messages (to act on violations)
+right-can_restrict_members = Ban users (mute and remove)
+right-can_invite_users = Invite users via link (invite links and join approval)
+right-can_pin_messages = Pin messages (important notices)
+
+## /rules
+
+rules-title = <b>Rules of "{ $title }"</b>
+rules-title-default = <b>Group rules (company default)</b>
+rules-default =
+    <b>Principles</b>
+    1. Lawful: obey the law; post nothing illegal or harmful.
+    2. Truthful: what you post must be true and reliable; no false or misleading content.
+    3. Professional: keep to the training business; share knowledge, experience and insight.
+    4. Civil: be courteous and respect other views; no insulting or aggressive language.
+
+    <b>Prohibited</b>
+    1. Illegal content: pornography, violence, gambling, fraud, subversion.
+    2. Rumours and false information.
+    3. Flooding: many meaningless messages in a row.
+    4. Advertising or selling without an admin's consent.
+    5. Personal attacks and abuse.
+
+    <b>Information security</b>
+    Company secrets and students' private data must not be posted in the group.
+rules-footer = Based on the Training Group Charter. Breaking the rules leads to a reminder, then a mute, and finally removal from the group.
+
+## /lang
+
+lang-choose = 请选择语言 / Choose a language:
+lang-set-private = Done: I will write to you in English.
+lang-set-group = Done: this group now uses English.
+
+## Commands (menu descriptions)
+
+cmd-start = Get started
+cmd-help = Help
+cmd-rules = Show the group rules
+cmd-lang = Choose a language
+cmd-setup = Set up this group (admins)

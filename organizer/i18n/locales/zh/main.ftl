@@ -1,0 +1,118 @@
+## General
+
+language-name = 中文
+error-generic = 抱歉，处理时出了点问题，请稍后再试。如果问题持续，请联系群管理员。
+error-not-for-you = 这个按钮不是给您的。
+error-stale-button = 这个按钮已失效，请重新发送命令。
+error-admins-only = 只有本群管理员可以这样做。
+error-group-only = 请在群组中使用这个命令。
+error-private-only = 请在与我的私聊中使用这个命令。
+error-group-unknown = 我还不认识这个群。请把我重新加入群组，然后由管理员发送 /setup。
+
+## /start and /help
+
+start-welcome =
+    👋 您好，{ $name }！我是 <b>Organizer</b>，公司培训群的管理助手。
+    我按照《培训行业群管理制度》帮助群组运行：活动从策划到总结、成员入群审核、群规提醒与执行、通知发布、考核统计。
+start-next-steps =
+    • 管理员：把我加入群组并设为管理员，然后在群里发送 /setup。
+    • 成员：在群里发送 /rules 查看群规。
+    发送 /help 查看您可以使用的全部命令。
+
+help-title = <b>Organizer 使用帮助</b>
+help-member =
+    <b>所有成员</b>
+    /start — 开始与我私聊（这样我才能私下提醒您）
+    /help — 显示本帮助
+    /rules — 查看本群群规（在群里发送）
+    /lang — 选择语言：私聊中设置您自己的语言，群里由管理员设置群语言
+help-admin =
+    <b>群管理员</b>
+    /setup — 在群里设置群类型、时区和语言，并检查我缺少的管理权限
+    /lang — 在群里设置本群语言
+    提示：把我设为管理员并授予「删除消息」「限制成员」「邀请用户」「置顶消息」权限，各项功能才能完整工作。
+help-org-admin = 您是组织管理员：您可以管理我所在的所有群组。
+help-footer = 群规依据公司《培训行业群管理制度》。有问题请联系群管理员。
+
+## Group lifecycle
+
+group-bot-added =
+    感谢把我加入「{ $title }」！
+    请群管理员发送 /setup 完成设置（群类型、时区、语言）。在此之前，群规按制度默认版本执行，可用 /rules 查看。
+group-needs-setup = 本群尚未完成设置，请管理员发送 /setup。
+
+## /setup
+
+setup-ask-kind =
+    <b>第 1 步（共 3 步）：群类型</b>
+    本群属于哪一类？类型决定默认的管理策略（例如学员服务群的隐私保护最严格）。
+setup-ask-timezone =
+    <b>第 2 步（共 3 步）：时区</b>
+    活动时间和提醒都按本群时区显示。请选择，或点「其他」后直接发送时区名称（例如 Asia/Tokyo）。
+setup-ask-timezone-typed = 请发送时区名称，例如 <code>Asia/Tokyo</code> 或 <code>Europe/Berlin</code>。发送 /cancel 取消。
+setup-timezone-invalid = 「{ $value }」不是有效的时区名称。请发送类似 <code>Asia/Shanghai</code> 的名称（区分大小写），或点选上面的按钮。
+setup-ask-language =
+    <b>第 3 步（共 3 步）：语言</b>
+    本群中我使用哪种语言？
+setup-cancelled = 已取消输入时区，可以继续点选按钮。
+setup-done =
+    ✅ <b>设置完成</b>
+    群类型：{ $kind }
+    时区：{ $timezone }（当地时间 { $local_time }）
+    语言：{ $language }
+setup-rights-ok = 我拥有所需的全部管理权限。
+setup-rights-missing =
+    ⚠️ 我还缺少以下管理权限，相关功能将无法工作：
+    { $rights }
+    请在群设置 → 管理员中为我开启。
+setup-not-admin-bot =
+    ⚠️ 我还不是本群管理员。请把我设为管理员并授予：
+    { $rights }
+setup-option-other = 其他…
+setup-step-saved = 已保存。
+
+kind-project = 项目组群
+kind-student_service = 学员服务群
+kind-industry_exchange = 行业交流群
+kind-unset = 未设置
+
+right-can_delete_messages = 删除消息（处理违规内容）
+right-can_restrict_members = 限制成员（禁言、移除）
+right-can_invite_users = 邀请用户（邀请链接与入群审核）
+right-can_pin_messages = 置顶消息（重要通知）
+
+## /rules
+
+rules-title = <b>「{ $title }」群规</b>
+rules-title-default = <b>群规（公司默认版本）</b>
+rules-default =
+    <b>基本原则</b>
+    1. 合法性：遵守国家法律法规，不发布违法违规、有害信息。
+    2. 真实性：发布的信息应真实可靠，不传播虚假、误导性内容。
+    3. 专业性：围绕培训业务交流，分享专业知识、经验和见解。
+    4. 文明性：文明交流，尊重他人观点，不使用侮辱性、攻击性语言。
+
+    <b>禁止行为</b>
+    1. 发布违法违规信息：色情、暴力、赌博、诈骗、反动等内容。
+    2. 传播谣言与虚假信息。
+    3. 恶意刷屏：连续发送大量无意义信息。
+    4. 未经管理员同意发布商业广告、推销产品或服务。
+    5. 人身攻击与辱骂。
+
+    <b>信息安全</b>
+    涉及公司机密、学员隐私等敏感信息，不得在群内随意发布。
+rules-footer = 依据《培训行业群管理制度》。违反群规将按规定提醒、禁言直至移出群组。
+
+## /lang
+
+lang-choose = 请选择语言 / Choose a language:
+lang-set-private = 好的，我会用中文和您私聊。
+lang-set-group = 好的，本群今后使用中文。
+
+## Commands (menu descriptions)
+
+cmd-start = 开始使用
+cmd-help = 帮助
+cmd-rules = 查看群规
+cmd-lang = 选择语言
+cmd-setup = 设置本群（管理员）
