@@ -1,0 +1,1 @@
+"""Use cases. Each takes an AsyncSession and plain values and returns plain DTOs."""

@@ -1,0 +1,51 @@
+"""Reaching a member: privately when possible, otherwise by a mention in the group."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from organizer.messenger import Messenger, OutboundText, Priority, RecipientUnreachable
+from organizer.services import users
+
+
+@dataclass(frozen=True)
+class Delivery:
+    chat_id: int
+    message_id: int
+    private: bool
+
+
+def mention(user_id: int, name: str) -> str:
+    """An HTML mention that notifies the user even without a @username."""
+    return f'<a href="tg://user?id={user_id}">{html.escape(name, quote=False)}</a>'
+
+
+async def private_or_mention(
+    session: AsyncSession,
+    messenger: Messenger,
+    *,
+    user_id: int,
+    text: str,
+    group_id: int,
+    group_text: str,
+    now: datetime,
+    priority: Priority = Priority.BULK,
+) -> Delivery:
+    """Send `text` privately; if the user cannot be reached there, post `group_text` in the group.
+
+    `group_text` should contain the mention (see `mention`). A 403 on the private send is
+    recorded so the next send goes straight to the group.
+    """
+    user = await users.get(session, user_id)
+    if user is not None and user.can_message_privately:
+        try:
+            sent = await messenger.send_text(OutboundText(user_id, text, priority=priority))
+            return Delivery(sent.chat_id, sent.message_id, private=True)
+        except RecipientUnreachable:
+            await users.mark_private_unreachable(session, user_id, now=now)
+    sent = await messenger.send_text(OutboundText(group_id, group_text, priority=priority))
+    return Delivery(sent.chat_id, sent.message_id, private=False)
