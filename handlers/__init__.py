@@ -1,0 +1,34 @@
+"""aiogram routers: thin handlers that parse an update, call one service and render the result."""
+
+from __future__ import annotations
+
+from aiogram import Dispatcher
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handlers import errors, fallback, group_membership, group_setup, language, rules, start
+from handlers.deps import HandlerDeps
+from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
+
+OBSERVED_EVENTS = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member")
+
+
+def setup_dispatcher(
+    dispatcher: Dispatcher,
+    deps: HandlerDeps,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> Dispatcher:
+    dispatcher["deps"] = deps
+    for name in OBSERVED_EVENTS:
+        observer = dispatcher.observers[name]
+        observer.middleware(DatabaseSessionMiddleware(session_factory))
+        observer.middleware(LanguageMiddleware(deps.catalogue))
+    dispatcher.include_routers(
+        start.build_router(),
+        group_setup.build_router(),
+        group_membership.build_router(),
+        rules.build_router(),
+        language.build_router(),
+        errors.build_router(),
+        fallback.build_router(),  # last: catches presses nothing else recognised
+    )
+    return dispatcher

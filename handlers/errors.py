@@ -1,0 +1,40 @@
+"""Last line of defence: an exception in a handler is logged and the user gets a polite answer."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.types import ErrorEvent
+
+from handlers.deps import HandlerDeps
+from organizer.i18n import normalize_language
+from organizer.messenger import OutboundText
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(event: ErrorEvent, deps: HandlerDeps) -> bool:
+    log.exception("update %s failed", event.update.update_id, exc_info=event.exception)
+    update = event.update
+    default = deps.catalogue.default
+    try:
+        if update.callback_query is not None:
+            query = update.callback_query
+            lang = normalize_language(query.from_user.language_code, default)
+            await query.answer(deps.catalogue.text(lang, "error-generic"), show_alert=True)
+        elif update.message is not None and update.message.from_user is not None:
+            message = update.message
+            lang = normalize_language(message.from_user.language_code, default)
+            await deps.messenger.send_text(
+                OutboundText(message.chat.id, deps.catalogue.text(lang, "error-generic"))
+            )
+    except Exception:  # the apology itself must never raise
+        log.warning("could not tell the user about the failure", exc_info=True)
+    return True
+
+
+def build_router() -> Router:
+    router = Router(name="errors")
+    router.errors.register(on_error)
+    return router

@@ -1,0 +1,28 @@
+"""/rules: the group's rules in the group's language (the charter's by default)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.deps import HandlerDeps
+from handlers.replies import reply
+from organizer.i18n import Texts
+from organizer.services import groups
+
+
+async def show_rules(
+    message: Message, session: AsyncSession, deps: HandlerDeps, texts: Texts
+) -> None:
+    group = None
+    if message.chat.type != "private":
+        group = await groups.get(session, message.chat.id)
+    await reply(deps, message, groups.rules_text(group, texts))
+
+
+def build_router() -> Router:
+    router = Router(name="rules")
+    router.message.register(show_rules, Command("rules"))
+    return router

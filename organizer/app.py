@@ -1,0 +1,126 @@
+"""The composition root: builds the bot, dispatcher, messenger and scheduler and wires them.
+
+With `organizer.telegram` and `handlers/`, this is the only place that imports aiogram.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from handlers import setup_dispatcher
+from handlers.commands import register_commands
+from handlers.deps import HandlerDeps
+from organizer import migrate
+from organizer.clock import Clock, SystemClock
+from organizer.config import Settings
+from organizer.database import create_engine, create_session_factory, unit_of_work
+from organizer.i18n import Catalogue
+from organizer.services import users
+from organizer.telegram.messenger import TelegramMessenger
+from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
+from scheduler.registry import ActionRegistry
+from scheduler.runner import ActionRunner
+from scheduler.setup import build_scheduler
+
+log = logging.getLogger(__name__)
+
+# chat_member updates come only when asked for by name (and only to admin bots).
+ALLOWED_UPDATES = [
+    "message",
+    "edited_message",
+    "callback_query",
+    "my_chat_member",
+    "chat_member",
+    "chat_join_request",
+    "poll_answer",
+]
+
+
+def build_bot(settings: Settings) -> Bot:
+    session = None
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return Bot(settings.require_bot_token(), session=session)
+
+
+def build_storage(settings: Settings) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(
+            settings.redis_url, key_builder=DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+        )
+    return MemoryStorage()
+
+
+@dataclass
+class Application:
+    """Everything one bot process runs; `start` then `run_polling`, and `stop` at the end."""
+
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+    rate_limits: RateLimits = field(default_factory=RateLimits)
+    registry: ActionRegistry = field(default_factory=ActionRegistry)
+    engine: AsyncEngine = field(init=False)
+    session_factory: async_sessionmaker[AsyncSession] = field(init=False)
+    bot: Bot = field(init=False)
+    dispatcher: Dispatcher = field(init=False)
+    messenger: TelegramMessenger = field(init=False)
+    runner: ActionRunner = field(init=False)
+    scheduler: AsyncIOScheduler = field(init=False)
+
+    async def start(self, *, migrate_first: bool = True) -> None:
+        self.engine = create_engine(self.settings.database_url)
+        if migrate_first:
+            await migrate.upgrade(self.engine)
+        self.session_factory = create_session_factory(self.engine)
+        self.catalogue = Catalogue(default=self.settings.default_language)
+        self.bot = build_bot(self.settings)
+        limiter = InMemoryRateLimiter(self.rate_limits)
+        self.messenger = TelegramMessenger(self.bot, limiter, on_unreachable=self._unreachable)
+        deps = HandlerDeps(self.settings, self.catalogue, self.clock, self.messenger)
+        self.dispatcher = setup_dispatcher(
+            Dispatcher(storage=build_storage(self.settings)), deps, self.session_factory
+        )
+        self.runner = ActionRunner(
+            self.session_factory,
+            self.registry,
+            self.messenger,
+            self.clock,
+            worker_id=f"bot-{os.getpid()}",
+        )
+        self.scheduler = build_scheduler(
+            self.runner, tick_seconds=self.settings.scheduler_tick_seconds
+        )
+        await register_commands(self.bot, self.catalogue)
+        self.scheduler.start()
+
+    async def _unreachable(self, user_id: int, reason: str) -> None:
+        log.info("user %s cannot be messaged privately: %s", user_id, reason)
+        async with unit_of_work(self.session_factory) as session:
+            await users.mark_private_unreachable(session, user_id, now=self.clock.now())
+
+    async def run_polling(self, *, handle_signals: bool = True) -> None:
+        await self.dispatcher.start_polling(
+            self.bot,
+            allowed_updates=ALLOWED_UPDATES,
+            handle_signals=handle_signals,
+            close_bot_session=False,
+        )
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await self.dispatcher.storage.close()
+        await self.bot.session.close()
+        await self.engine.dispose()
