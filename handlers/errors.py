@@ -24,8 +24,8 @@ async def on_error(event: ErrorEvent, deps: HandlerDeps) -> bool:
             lang = normalize_language(query.from_user.language_code, default)
             await query.answer(deps.catalogue.text(lang, "error-generic"), show_alert=True)
         elif update.message is not None and update.message.from_user is not None:
-            message = update.message
-            lang = normalize_language(message.from_user.language_code, default)
+            message, sender = update.message, update.message.from_user
+            lang = normalize_language(sender.language_code, default)
             await deps.messenger.send_text(
                 OutboundText(message.chat.id, deps.catalogue.text(lang, "error-generic"))
             )

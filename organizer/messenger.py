@@ -87,6 +87,24 @@ class PermissionMissing(MessengerError):
         self.reason = reason
 
 
+class MessageNotFound(MessengerError):
+    """The message to edit or delete no longer exists (or never did)."""
+
+    def __init__(self, chat_id: int, reason: str) -> None:
+        super().__init__(f"message not found in chat {chat_id}: {reason}")
+        self.chat_id = chat_id
+        self.reason = reason
+
+
+class ChatMigrated(MessengerError):
+    """The group became a supergroup with a new id; the domain must move its records."""
+
+    def __init__(self, chat_id: int, new_chat_id: int) -> None:
+        super().__init__(f"chat {chat_id} migrated to {new_chat_id}")
+        self.chat_id = chat_id
+        self.new_chat_id = new_chat_id
+
+
 class Messenger(Protocol):
     async def send_text(self, message: OutboundText) -> SentMessage: ...
 

@@ -59,8 +59,9 @@ class Catalogue:
         lang = normalize_language(lang, self.default)
         for candidate in (lang, self.default):
             bundle = self._bundles[candidate]
-            if bundle.has_message(key):
+            if bundle.has_message(key) and bundle.get_message(key).value is not None:
                 message = bundle.get_message(key)
+                assert message.value is not None
                 escaped = {name: escape(value) for name, value in args.items()}
                 value, errors = bundle.format_pattern(message.value, escaped)
                 if errors:
