@@ -30,7 +30,7 @@ from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 from scheduler.registry import ActionRegistry
 from scheduler.runner import ActionRunner
-from scheduler.setup import build_scheduler
+from scheduler.setup import build_scheduler, shutdown_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,7 @@ class Application:
             self.messenger,
             self.clock,
             worker_id=f"bot-{os.getpid()}",
+            settings=self.settings,
         )
         self.scheduler = build_scheduler(
             self.runner, tick_seconds=self.settings.scheduler_tick_seconds
@@ -119,8 +120,8 @@ class Application:
         )
 
     async def stop(self) -> None:
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+        # Let a running tick finish, so no action is left claimed until its lease expires.
+        await shutdown_scheduler(self.scheduler, self.runner)
         await self.dispatcher.storage.close()
         await self.bot.session.close()
         await self.engine.dispose()
