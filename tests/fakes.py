@@ -32,7 +32,9 @@ class RecordingMessenger:
 
     async def send_text(self, message: OutboundText) -> SentMessage:
         if message.chat_id in self.unreachable:
-            raise RecipientUnreachable(message.chat_id, "Forbidden: bot can't initiate conversation")
+            raise RecipientUnreachable(
+                message.chat_id, "Forbidden: bot can't initiate conversation"
+            )
         self.sent.append(message)
         return SentMessage(message.chat_id, self._new_id())
 

@@ -44,7 +44,7 @@ class ScriptedSession(BaseSession):
             "SetMyCommands": True,
         }
 
-    async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None):
+    async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None):  # noqa: ASYNC109 - BaseSession's signature
         self.calls.append(method)
         answer = self.answers[type(method).__name__]
         result = answer(method) if callable(answer) else answer
@@ -66,18 +66,18 @@ def user_json(user_id: int, name: str = "User", lang: str | None = "zh") -> dict
     return {"id": user_id, "is_bot": False, "first_name": name, "language_code": lang}
 
 
+ADMIN_RIGHTS = (
+    "can_be_edited", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+    "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+    "can_post_stories", "can_edit_stories", "can_delete_stories", "can_pin_messages",
+    "can_send_welcome_messages",
+)  # fmt: skip
+
+
 def admin_json(user_id: int, *, owner: bool = False, **rights: bool) -> dict[str, Any]:
     if owner:
         return {"status": "creator", "user": user_json(user_id), "is_anonymous": False}
-    base = dict.fromkeys(
-        (
-            "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats "
-            "can_restrict_members can_promote_members can_change_info can_invite_users "
-            "can_post_stories can_edit_stories can_delete_stories can_pin_messages "
-            "can_send_welcome_messages"
-        ).split(),
-        True,
-    )
+    base = dict.fromkeys(ADMIN_RIGHTS, True)
     base.update(rights)
     return {"status": "administrator", "user": user_json(user_id), "is_anonymous": False, **base}
 
@@ -92,7 +92,9 @@ class Harness:
     ids: itertools.count
 
     async def feed(self, payload: dict[str, Any]) -> None:
-        update = Update.model_validate({"update_id": next(self.ids), **payload}, context={"bot": self.bot})
+        update = Update.model_validate(
+            {"update_id": next(self.ids), **payload}, context={"bot": self.bot}
+        )
         await self.dispatcher.feed_update(self.bot, update)
 
     async def message(
@@ -143,7 +145,9 @@ class Harness:
 async def harness(session_factory, clock) -> AsyncIterator[Harness]:
     scripted = ScriptedSession()
     bot = Bot(TOKEN, session=scripted)
-    settings = Settings(bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://")
+    settings = Settings(
+        bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://"
+    )
     catalogue = Catalogue()
     messenger = RecordingMessenger()
     deps = HandlerDeps(settings, catalogue, clock, messenger)

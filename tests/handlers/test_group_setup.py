@@ -15,7 +15,10 @@ def script_group(harness, *, bot_rights: dict | None) -> None:
     if bot_rights is None:
         bot_member = {"status": "member", "user": {**user_json(BOT_ID), "is_bot": True}}
     else:
-        bot_member = {**admin_json(BOT_ID, **bot_rights), "user": {**user_json(BOT_ID), "is_bot": True}}
+        bot_member = {
+            **admin_json(BOT_ID, **bot_rights),
+            "user": {**user_json(BOT_ID), "is_bot": True},
+        }
     harness.session.answers["GetChatMember"] = bot_member
 
 
@@ -66,7 +69,13 @@ async def test_org_admin_may_set_up_any_group(harness) -> None:
 async def test_forged_values_change_nothing(harness, session_factory) -> None:
     script_group(harness, bot_rights={})
     await harness.message("/setup", user_id=OWNER, chat_id=GROUP_ID)
-    for data in (cb("kind", "party"), cb("tz", "99"), cb("tz", "-1"), cb("lang", "fr"), cb("x", "1")):
+    for data in (
+        cb("kind", "party"),
+        cb("tz", "99"),
+        cb("tz", "-1"),
+        cb("lang", "fr"),
+        cb("x", "1"),
+    ):
         await harness.press(data, user_id=OWNER, chat_id=GROUP_ID)
     assert harness.alerts() == ["这个按钮已失效，请重新发送命令。"] * 5
     group = await stored(session_factory)

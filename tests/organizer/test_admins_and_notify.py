@@ -81,4 +81,6 @@ async def test_reachable_member_is_messaged_privately(session, clock) -> None:
     delivery = await notify.private_or_mention(
         session, messenger, user_id=2, text="hi", group_id=GROUP, group_text="x", now=clock.now()
     )
-    assert delivery.private and messenger.sent == [OutboundText(2, "hi", priority=messenger.sent[0].priority)]
+    assert delivery.private and messenger.sent == [
+        OutboundText(2, "hi", priority=messenger.sent[0].priority)
+    ]

@@ -74,7 +74,9 @@ async def test_user_reachability_lifecycle(session, clock) -> None:
 
 
 async def test_chosen_language_wins_over_telegrams(session, clock) -> None:
-    await users.remember(session, TelegramProfile(id=7, first_name="B", language_code="en"), now=clock.now())
+    await users.remember(
+        session, TelegramProfile(id=7, first_name="B", language_code="en"), now=clock.now()
+    )
     await users.set_language(session, 7, "zh", now=clock.now())
     info = await users.get(session, 7)
     assert info is not None and info.language_or("en") == "zh"

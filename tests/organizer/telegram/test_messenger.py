@@ -19,8 +19,8 @@ from aiogram.types import (
 
 from organizer.messenger import (
     Button,
-    Document,
     ChatMigrated,
+    Document,
     MessageNotFound,
     OutboundText,
     ParseMode,
