@@ -28,6 +28,7 @@ from organizer.i18n import Catalogue
 from organizer.services import users
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
+from scheduler.jobs import register_jobs
 from scheduler.registry import ActionRegistry
 from scheduler.runner import ActionRunner
 from scheduler.setup import build_scheduler, shutdown_scheduler
@@ -70,7 +71,7 @@ class Application:
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     rate_limits: RateLimits = field(default_factory=RateLimits)
-    registry: ActionRegistry = field(default_factory=ActionRegistry)
+    registry: ActionRegistry = field(default_factory=lambda: register_jobs(ActionRegistry()))
     engine: AsyncEngine = field(init=False)
     session_factory: async_sessionmaker[AsyncSession] = field(init=False)
     bot: Bot = field(init=False)

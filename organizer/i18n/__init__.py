@@ -6,6 +6,7 @@ Texts are sent with HTML parse mode, so string arguments are HTML-escaped unless
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections.abc import Mapping
@@ -88,3 +89,9 @@ class Texts:
         if isinstance(keys, list):
             return "\n".join(self(key) for key in keys)
         return "\n".join(self(key, **args) for key, args in keys.items())
+
+
+@functools.cache
+def shared_catalogue(default: str = "zh") -> Catalogue:
+    """One parsed catalogue per default language, for code that has no injected one (jobs)."""
+    return Catalogue(default=default)

@@ -49,3 +49,32 @@ async def private_or_mention(
             await users.mark_private_unreachable(session, user_id, now=now)
     sent = await messenger.send_text(OutboundText(group_id, group_text, priority=priority))
     return Delivery(sent.chat_id, sent.message_id, private=False)
+
+
+MEMBER_NOTICE = "member.notice"
+
+
+async def schedule_member_notice(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    group_id: int,
+    text_key: str,
+    due_at: datetime,
+    now: datetime,
+    args: dict[str, str | int] | None = None,
+    dedupe_key: str | None = None,
+) -> int:
+    """Schedule a catalogue text for a member, rendered in their language when it is due."""
+    from organizer.services import scheduled_actions
+
+    payload = {"user_id": user_id, "group_id": group_id, "text_key": text_key, "args": args or {}}
+    return await scheduled_actions.schedule(
+        session,
+        kind=MEMBER_NOTICE,
+        due_at=due_at,
+        payload=payload,
+        group_id=group_id,
+        dedupe_key=dedupe_key,
+        now=now,
+    )

@@ -116,3 +116,7 @@ cmd-help = Help
 cmd-rules = Show the group rules
 cmd-lang = Choose a language
 cmd-setup = Set up this group (admins)
+
+## Scheduled notices
+
+notice-with-mention = { $mention }: { $text }

@@ -116,3 +116,7 @@ cmd-help = 帮助
 cmd-rules = 查看群规
 cmd-lang = 选择语言
 cmd-setup = 设置本群（管理员）
+
+## Scheduled notices
+
+notice-with-mention = { $mention }：{ $text }
