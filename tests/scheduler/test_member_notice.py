@@ -51,7 +51,8 @@ async def test_notice_waits_for_its_time_then_goes_privately(session_factory, cl
     assert (await runner.tick()).claimed == 0
     clock.advance(hours=1)
     assert (await runner.tick()).done == 1
-    assert messenger.texts_to(ANNA.id) == ["This group is not set up yet: an admin should send /setup."]
+    expected = "This group is not set up yet: an admin should send /setup."
+    assert messenger.texts_to(ANNA.id) == [expected]
     async with session_factory() as session:
         info = await scheduled_actions.get(session, action_id)
     assert info is not None and info.status == ActionStatus.DONE
