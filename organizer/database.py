@@ -95,3 +95,23 @@ async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
         except BaseException:
             await session.rollback()
             raise
+
+
+async def insert_if_absent(
+    session: AsyncSession, model: type[Base], values: dict[str, Any], key: list[str]
+) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: safe when two updates create the same row at once
+    (Telegram may deliver a group's first updates together; aiogram handles them concurrently)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        await session.execute(
+            pg_insert(model).values(**values).on_conflict_do_nothing(index_elements=key)
+        )
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        await session.execute(
+            sqlite_insert(model).values(**values).on_conflict_do_nothing(index_elements=key)
+        )

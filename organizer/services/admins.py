@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import insert_if_absent
 from organizer.models import MemberRole, Membership, MemberStatus
 from organizer.services import users
 from organizer.services.users import TelegramProfile
@@ -45,19 +46,19 @@ def missing_rights(rights: dict[str, bool] | None) -> list[str]:
 async def _membership(
     session: AsyncSession, group_id: int, user_id: int, *, now: datetime
 ) -> Membership:
+    values = {
+        "group_id": group_id,
+        "user_id": user_id,
+        "role": MemberRole.MEMBER,
+        "status": MemberStatus.ACTIVE,
+        "joined_at": now,
+        "updated_at": now,
+    }
+    await insert_if_absent(session, Membership, values, key=["group_id", "user_id"])
     membership = await session.scalar(
         select(Membership).where(Membership.group_id == group_id, Membership.user_id == user_id)
     )
-    if membership is None:
-        membership = Membership(
-            group_id=group_id,
-            user_id=user_id,
-            role=MemberRole.MEMBER,
-            status=MemberStatus.ACTIVE,
-            joined_at=now,
-            updated_at=now,
-        )
-        session.add(membership)
+    assert membership is not None
     return membership
 
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import insert_if_absent
 from organizer.i18n import SUPPORTED, Texts
 from organizer.models import Group, GroupKind
 
@@ -76,17 +77,23 @@ async def register(
     now: datetime,
 ) -> GroupInfo:
     """The bot is in this group (added, or seen again): create it or mark it present."""
+    await insert_if_absent(
+        session,
+        Group,
+        {
+            "id": chat_id,
+            "title": title[:255],
+            "timezone": default_timezone,
+            "language": default_language,
+            "settings": {},
+            "bot_is_member": True,
+            "created_at": now,
+            "updated_at": now,
+        },
+        key=["id"],
+    )
     group = await session.get(Group, chat_id)
-    if group is None:
-        group = Group(
-            id=chat_id,
-            title=title[:255],
-            timezone=default_timezone,
-            language=default_language,
-            settings={},
-            created_at=now,
-        )
-        session.add(group)
+    assert group is not None
     group.title = title[:255]
     group.bot_is_member = True
     group.updated_at = now

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import insert_if_absent
 from organizer.i18n import normalize_language
 from organizer.models import User
 
@@ -62,10 +63,20 @@ def _info(user: User) -> UserInfo:
 
 async def remember(session: AsyncSession, profile: TelegramProfile, *, now: datetime) -> UserInfo:
     """Insert or refresh a user from what Telegram tells us about them."""
+    await insert_if_absent(
+        session,
+        User,
+        {
+            "id": profile.id,
+            "first_name": "",
+            "started_bot": False,
+            "created_at": now,
+            "updated_at": now,
+        },
+        key=["id"],
+    )
     user = await session.get(User, profile.id)
-    if user is None:
-        user = User(id=profile.id, created_at=now, started_bot=False)
-        session.add(user)
+    assert user is not None
     user.first_name = profile.first_name[:255]
     user.last_name = profile.last_name[:255] if profile.last_name else None
     user.username = profile.username
