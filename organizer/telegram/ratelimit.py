@@ -47,10 +47,19 @@ class RateLimits:
     global_: tuple[int, float] = (30, 1.0)
     private_chat: tuple[int, float] = (1, 1.0)
     group: tuple[int, float] = (20, 60.0)
+    # Added to every window: a send is stamped here when it takes its slot but counted by
+    # Telegram when the request arrives, and network jitter can shrink the gap between two
+    # sends by that much. Without it a burst at the exact limit draws occasional 429s.
+    jitter_margin: float = 0.05
 
     def for_chat(self, chat_id: int) -> tuple[int, float]:
         # Bot API ids: users (private chats) are positive, groups and supergroups negative.
-        return self.private_chat if chat_id > 0 else self.group
+        count, seconds = self.private_chat if chat_id > 0 else self.group
+        return count, seconds + self.jitter_margin
+
+    def global_window(self) -> tuple[int, float]:
+        count, seconds = self.global_
+        return count, seconds + self.jitter_margin
 
 
 class SlidingWindow:
@@ -232,7 +241,7 @@ class InMemoryRateLimiter:
         self.limits = limits or RateLimits()
         self._now = time_func
         self._sleep = sleep_func
-        self._global = _GlobalGate(SlidingWindow(*self.limits.global_), time_func, sleep_func)
+        self._global = _GlobalGate(SlidingWindow(*self.limits.global_window()), time_func, sleep_func)
         self._lanes: dict[int, _ChatLane] = {}
         self._last_sweep = time_func()
 

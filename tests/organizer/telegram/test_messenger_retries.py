@@ -16,7 +16,7 @@ from organizer.messenger import (
     RecipientUnreachable,
 )
 from organizer.telegram.messenger import TelegramMessenger
-from organizer.telegram.ratelimit import InMemoryRateLimiter
+from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 from tests.organizer.telegram.scripted_bot import (
     MessengerHarness,
     ScriptedSession,
@@ -91,7 +91,9 @@ def test_a_429_holds_the_other_sends_to_that_chat() -> None:
     """With the real limiter: after a 429 no send to that chat goes before retry_after."""
     vt = VirtualTime()
     bot, session = scripted_bot()
-    limiter = InMemoryRateLimiter(time_func=vt.now, sleep_func=vt.sleep)
+    limiter = InMemoryRateLimiter(
+        RateLimits(jitter_margin=0.0), time_func=vt.now, sleep_func=vt.sleep
+    )
     messenger = TelegramMessenger(bot, limiter, sleep_func=vt.sleep)
     session.then(error(429, TOO_MANY, retry_after=5))
     sent_at: dict[str, float] = {}

@@ -25,8 +25,12 @@ def vt() -> Iterator[VirtualTime]:
     virtual_time.close()
 
 
+# The window arithmetic is checked exactly; the jitter margin has a test of its own.
+EXACT = RateLimits(jitter_margin=0.0)
+
+
 def make_limiter(vt: VirtualTime, limits: RateLimits | None = None) -> InMemoryRateLimiter:
-    return InMemoryRateLimiter(limits, time_func=vt.now, sleep_func=vt.sleep)
+    return InMemoryRateLimiter(limits or EXACT, time_func=vt.now, sleep_func=vt.sleep)
 
 
 class GrantLog:
@@ -79,6 +83,18 @@ def test_private_chat_gets_one_message_per_second(vt: VirtualTime) -> None:
     assert log.times() == pytest.approx([0.0, 1.0, 2.0, 3.0, 4.0])
 
 
+def test_jitter_margin_widens_every_window(vt: VirtualTime) -> None:
+    """Telegram counts a send when it arrives; the margin absorbs network jitter."""
+    log = GrantLog(vt, make_limiter(vt, RateLimits(jitter_margin=0.05)))
+
+    async def scenario() -> None:
+        await asyncio.gather(*(log.acquire(PRIVATE) for _ in range(3)))
+
+    vt.run(scenario())
+
+    assert log.times() == pytest.approx([0.0, 1.05, 2.10])
+
+
 def test_group_gets_twenty_messages_per_minute(vt: VirtualTime) -> None:
     log = GrantLog(vt, make_limiter(vt))
 
@@ -95,7 +111,7 @@ def test_group_gets_twenty_messages_per_minute(vt: VirtualTime) -> None:
 
 
 def test_global_limit_holds_across_many_chats(vt: VirtualTime) -> None:
-    limits = RateLimits()
+    limits = EXACT
     log = GrantLog(vt, make_limiter(vt, limits))
 
     async def scenario() -> None:
@@ -109,7 +125,7 @@ def test_global_limit_holds_across_many_chats(vt: VirtualTime) -> None:
 
 
 def test_scaled_limits_are_honoured(vt: VirtualTime) -> None:
-    limits = RateLimits(global_=(3, 0.1), private_chat=(2, 0.5), group=(4, 2.0))
+    limits = RateLimits(global_=(3, 0.1), private_chat=(2, 0.5), group=(4, 2.0), jitter_margin=0.0)
     log = GrantLog(vt, make_limiter(vt, limits))
 
     async def scenario() -> None:
@@ -216,7 +232,7 @@ def test_idle_chats_are_forgotten(vt: VirtualTime) -> None:
 
 
 def test_bulk_delivery_reaches_the_allowed_rate_without_breaking_a_window(vt: VirtualTime) -> None:
-    limits = RateLimits()
+    limits = EXACT
     log = GrantLog(vt, make_limiter(vt, limits))
     chats = [*range(1, 241), *range(-60, 0)]  # 240 private chats and 60 groups
     sends = 2000
@@ -237,7 +253,7 @@ def test_bulk_delivery_reaches_the_allowed_rate_without_breaking_a_window(vt: Vi
 
 
 def test_penalty_while_queued_for_a_global_slot_is_honoured(vt: VirtualTime) -> None:
-    limiter = make_limiter(vt, RateLimits(global_=(1, 1.0)))
+    limiter = make_limiter(vt, RateLimits(global_=(1, 1.0), jitter_margin=0.0))
     log = GrantLog(vt, limiter)
 
     async def scenario() -> None:
