@@ -241,7 +241,9 @@ class InMemoryRateLimiter:
         self.limits = limits or RateLimits()
         self._now = time_func
         self._sleep = sleep_func
-        self._global = _GlobalGate(SlidingWindow(*self.limits.global_window()), time_func, sleep_func)
+        self._global = _GlobalGate(
+            SlidingWindow(*self.limits.global_window()), time_func, sleep_func
+        )
         self._lanes: dict[int, _ChatLane] = {}
         self._last_sweep = time_func()
 

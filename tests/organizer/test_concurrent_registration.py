@@ -9,7 +9,7 @@ import asyncio
 from sqlalchemy import func, select
 
 from organizer.database import unit_of_work
-from organizer.models import Group, Membership, MemberRole, MemberStatus, User
+from organizer.models import Group, MemberRole, Membership, MemberStatus, User
 from organizer.services import admins, groups, users
 from organizer.services.users import TelegramProfile
 
