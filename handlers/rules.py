@@ -18,7 +18,15 @@ async def show_rules(
 ) -> None:
     group = None
     if message.chat.type != "private":
-        group = await groups.get(session, message.chat.id)
+        # Registering here too: /rules may be handled before the bot's own join update.
+        group = await groups.register(
+            session,
+            chat_id=message.chat.id,
+            title=message.chat.title or str(message.chat.id),
+            default_timezone=deps.settings.default_timezone,
+            default_language=deps.settings.default_language,
+            now=deps.clock.now(),
+        )
     await reply(deps, message, groups.rules_text(group, texts))
 
 

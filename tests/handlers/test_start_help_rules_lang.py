@@ -39,7 +39,8 @@ async def test_rules_in_a_group_use_the_groups_language(harness, session_factory
     await harness.message("/rules", user_id=8, chat_id=GROUP_ID, lang="zh")
     reply = harness.messenger.sent[-1]
     assert reply.chat_id == GROUP_ID and reply.reply_to_message_id is not None
-    assert 'Rules of "Sales team"' in reply.text and "Personal attacks" in reply.text
+    # The title is refreshed from the chat the command came from.
+    assert 'Rules of "项目一组"' in reply.text and "Personal attacks" in reply.text
 
 
 async def test_rules_in_private_show_the_charter_default(harness) -> None:
