@@ -5,7 +5,17 @@ from __future__ import annotations
 from aiogram import Dispatcher
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers import errors, fallback, group_membership, group_setup, language, rules, start
+from handlers import (
+    activity_flow,
+    errors,
+    fallback,
+    group_membership,
+    group_setup,
+    language,
+    propose,
+    rules,
+    start,
+)
 from handlers.deps import HandlerDeps
 from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
 
@@ -23,6 +33,9 @@ def setup_dispatcher(
         observer.middleware(DatabaseSessionMiddleware(session_factory))
         observer.middleware(LanguageMiddleware(deps.catalogue))
     dispatcher.include_routers(
+        # Before start: they own /start deep links (propose_…, survey_…).
+        propose.build_router(),
+        activity_flow.build_router(),
         start.build_router(),
         group_setup.build_router(),
         group_membership.build_router(),

@@ -1,6 +1,16 @@
 """ORM models. Services return DTOs built from these, never the ORM objects themselves."""
 
 from organizer.database import Base
+from organizer.models.activity import (
+    Activity,
+    ActivityDraft,
+    ActivityKind,
+    ActivityStatus,
+    Attendance,
+    Rsvp,
+    RsvpStatus,
+    SurveyResponse,
+)
 from organizer.models.group import Group, GroupKind
 from organizer.models.membership import MemberRole, Membership, MemberStatus
 from organizer.models.scheduled_action import ActionStatus, ScheduledAction
@@ -8,6 +18,14 @@ from organizer.models.user import User
 
 __all__ = [
     "ActionStatus",
+    "Activity",
+    "ActivityDraft",
+    "ActivityKind",
+    "ActivityStatus",
+    "Attendance",
+    "Rsvp",
+    "RsvpStatus",
+    "SurveyResponse",
     "Base",
     "Group",
     "GroupKind",
