@@ -6,6 +6,7 @@ from aiogram import Dispatcher
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers import (
+    activities,
     activity_flow,
     errors,
     fallback,
@@ -37,6 +38,7 @@ def setup_dispatcher(
         propose.build_router(),
         activity_flow.build_router(),
         start.build_router(),
+        activities.build_router(),
         group_setup.build_router(),
         group_membership.build_router(),
         rules.build_router(),

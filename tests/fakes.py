@@ -64,6 +64,8 @@ class RecordingMessenger:
         priority: Priority = Priority.INTERACTIVE,
         protect_content: bool = False,
     ) -> SentMessage:
+        if chat_id in self.unreachable:
+            raise RecipientUnreachable(chat_id, "Forbidden: bot can't initiate conversation")
         self.documents.append((chat_id, document))
         return SentMessage(chat_id, self._new_id())
 

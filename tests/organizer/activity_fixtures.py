@@ -35,15 +35,17 @@ async def members(session, clock, *ids: int) -> None:
         )
 
 
-async def published(session, clock, data: ProposalData | None = None) -> int:
+async def published(
+    session, clock, data: ProposalData | None = None, *, group_id: int = GROUP
+) -> int:
     await groups.register(
-        session, chat_id=GROUP, title="G", default_timezone="Asia/Shanghai",
+        session, chat_id=group_id, title="G", default_timezone="Asia/Shanghai",
         default_language="zh", now=clock.now(),
     )  # fmt: skip
     await members(session, clock)
     data = data or proposal(clock)
     activity = await activities.submit(
-        session, proposer_id=ORGANIZER, group_id=GROUP, data=data, now=clock.now()
+        session, proposer_id=ORGANIZER, group_id=group_id, data=data, now=clock.now()
     )
     [first, *_] = await activity_lifecycle.approve(
         session, activity.id, reviewer_id=None, data=data, timezone="Asia/Shanghai",

@@ -42,3 +42,19 @@ rsvp-invalid = This button has expired; please use the buttons on the announceme
 rsvp-not-open = This activity is not taking RSVPs at the moment.
 rsvp-closed = RSVPs are closed.
 capacity-invalid = Capacity must be a whole number greater than 0.
+
+## Lists and calendar
+
+events-title = <b>Upcoming activities</b>
+events-item = • { $title } — { $when } · { $going } going { $link }
+events-none = No upcoming activities in this group. Send /propose to suggest one.
+myevents-title = <b>My activities</b>
+myevents-item = • { $title } ({ $group }) — { $when } · { $answer }
+myevents-none = You have not answered any upcoming activity yet.
+myevents-answer-going = ✅ going
+myevents-answer-maybe = 🤔 maybe
+myevents-answer-no = ❌ can't go
+myevents-answer-waitlist = ⏳ waitlist
+calendar-sent = I sent you the calendar file privately.
+calendar-start-first = I can't message you privately yet: open a private chat with me, send /start, then press again.
+calendar-feed-caption = This group's activity calendar (.ics): open it with your calendar app to import every activity.

@@ -42,3 +42,19 @@ rsvp-invalid = 这个按钮已失效，请使用公告上的按钮。
 rsvp-not-open = 这个活动目前不接受报名。
 rsvp-closed = 报名已截止。
 capacity-invalid = 名额必须是大于 0 的整数。
+
+## Lists and calendar
+
+events-title = <b>近期活动</b>
+events-item = • { $title } — { $when } · 已报名 { $going } { $link }
+events-none = 本群近期没有活动。发送 /propose 发起一个活动。
+myevents-title = <b>我的活动</b>
+myevents-item = • { $title }（{ $group }）— { $when } · { $answer }
+myevents-none = 您还没有报名任何近期活动。
+myevents-answer-going = ✅ 参加
+myevents-answer-maybe = 🤔 可能
+myevents-answer-no = ❌ 不参加
+myevents-answer-waitlist = ⏳ 候补
+calendar-sent = 已把日历文件私信发给您。
+calendar-start-first = 我还不能私信您：请先打开与我的私聊并发送 /start，然后再点一次。
+calendar-feed-caption = 本群活动日历（.ics）：用日历应用打开即可导入全部活动。
