@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers import (
     activities,
     activity_flow,
+    activity_manage,
     errors,
     fallback,
     group_membership,
@@ -39,6 +40,7 @@ def setup_dispatcher(
         activity_flow.build_router(),
         start.build_router(),
         activities.build_router(),
+        activity_manage.build_router(),
         group_setup.build_router(),
         group_membership.build_router(),
         rules.build_router(),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from organizer.messenger import Messenger, OutboundText, Priority, RecipientUnreachable
+from organizer.messenger import Keyboard, Messenger, OutboundText, Priority, RecipientUnreachable
 from organizer.services import users
 
 
@@ -78,3 +79,47 @@ async def schedule_member_notice(
         dedupe_key=dedupe_key,
         now=now,
     )
+
+
+@dataclass(frozen=True)
+class BulkDelivery:
+    private: tuple[int, ...]
+    mentioned: tuple[int, ...]
+
+
+async def many_private_or_one_mention(
+    session: AsyncSession,
+    messenger: Messenger,
+    *,
+    user_ids: Sequence[int],
+    text_for: Callable[[str], str],
+    group_id: int,
+    group_text: Callable[[str], str],
+    group_language: str,
+    now: datetime,
+    keyboard: Keyboard | None = None,
+) -> BulkDelivery:
+    """Tell several members: privately each in their language (`text_for(lang)`), and those the
+    bot cannot reach in ONE group message (`group_text(mentions)`), not one per member."""
+    private: list[int] = []
+    missed: list[tuple[int, str]] = []
+    for user_id in user_ids:
+        user = await users.get(session, user_id)
+        name = user.display_name if user else str(user_id)
+        if user is not None and user.can_message_privately:
+            lang = user.language_or(group_language)
+            try:
+                await messenger.send_text(
+                    OutboundText(user_id, text_for(lang), keyboard=keyboard, priority=Priority.BULK)
+                )
+                private.append(user_id)
+                continue
+            except RecipientUnreachable:
+                await users.mark_private_unreachable(session, user_id, now=now)
+        missed.append((user_id, name))
+    if missed:
+        mentions = " ".join(mention(user_id, name) for user_id, name in missed)
+        await messenger.send_text(
+            OutboundText(group_id, group_text(mentions), priority=Priority.BULK)
+        )
+    return BulkDelivery(tuple(private), tuple(user_id for user_id, _ in missed))

@@ -58,3 +58,43 @@ myevents-answer-waitlist = ⏳ waitlist
 calendar-sent = I sent you the calendar file privately.
 calendar-start-first = I can't message you privately yet: open a private chat with me, send /start, then press again.
 calendar-feed-caption = This group's activity calendar (.ics): open it with your calendar app to import every activity.
+
+## Managing (/manage)
+
+manage-none = You have no upcoming activity you can manage (only the organizer and group admins can change one).
+manage-choose = Choose the activity to manage:
+manage-menu = Manage "{ $title }":
+manage-not-allowed = Only the activity's organizer and the group's admins can change it.
+manage-action-time = 🕒 Change time
+manage-action-place = 📍 Change place
+manage-action-capacity = 👥 Change capacity
+manage-action-cancel = ❌ Cancel activity
+manage-ask-time = Send the new start, e.g. <code>Dec 3 19:30</code> or <code>tomorrow 8pm</code> (the length stays the same). Send /cancel to leave it.
+manage-ask-place = Send the new place, or an online meeting link (starting with http). Send /cancel to leave it.
+manage-ask-capacity = Send the new capacity (a whole number), or "unlimited". Send /cancel to leave it.
+manage-capacity-invalid = "{ $value }" is not a valid capacity: send a whole number from 1 to 10000, or "unlimited".
+manage-cancel-confirm = Cancel "{ $title }"? Everyone who answered will be told.
+manage-cancel-yes = Yes, cancel it
+manage-done = "{ $title }" is updated and everyone who answered has been told.
+manage-input-cancelled = Change abandoned.
+activity-not-editable = This activity is over, cancelled or not yet published; it can't be changed.
+activity-already-over = This activity is already over; it can't be changed.
+change-start-in-past = That start is in the past; send a time in the future.
+change-end-before-start = The end must be after the start.
+change-place-empty = Please send a place or a link.
+
+activity-changed-time = 🕒 "{ $title }" now takes place: { $when }
+activity-changed-place = 📍 "{ $title }" has a new place: { $where }
+activity-changed-capacity = 👥 The capacity of "{ $title }" has changed.
+activity-changed-cancelled = ❌ "{ $title }" has been cancelled.
+activity-changed-group = { $mentions }
+    { $text }
+reconfirm-ask = 🕒 "{ $title }" has moved to { $when }. Are you still coming?
+reconfirm-ask-group = { $mentions }: "{ $title }" has moved to { $when }. If you can't come, press "Can't go" on the announcement.
+reconfirm-keep = ✅ Still coming
+reconfirm-drop = ❌ Can't come now
+reconfirm-going = Great, your place is kept.
+reconfirm-waitlist = You are on the waitlist; I'll tell you when a place frees up.
+reconfirm-no = Noted: you won't come.
+reconfirm-maybe = Noted.
+reconfirm-not-needed = No confirmation is needed.
