@@ -75,7 +75,10 @@ async def test_review_decisions_happen_once(session, clock) -> None:
     rejected = await activity_lifecycle.reject(
         session, pending.id, reviewer_id=1, reason="  clashes with the exam  ", now=clock.now()
     )
-    assert rejected.status == ActivityStatus.REJECTED and rejected.review_note == "clashes with the exam"
+    assert (
+        rejected.status == ActivityStatus.REJECTED
+        and rejected.review_note == "clashes with the exam"
+    )
     with pytest.raises(ActivityError) as error:
         await activity_lifecycle.request_changes(
             session, pending.id, reviewer_id=2, note="x", now=clock.now()

@@ -13,7 +13,9 @@ GOING, MAYBE, NO, WAITLIST = RsvpStatus.GOING, RsvpStatus.MAYBE, RsvpStatus.NO, 
 async def test_capacity_fills_then_waitlist_in_order_then_promotion(session, clock) -> None:
     activity_id = await published(session, clock)  # capacity 2
     await members(session, clock, 1, 2, 3, 4)
-    results = [await rsvp.answer(session, activity_id, u, GOING, now=clock.now()) for u in (1, 2, 3, 4)]
+    results = [
+        await rsvp.answer(session, activity_id, u, GOING, now=clock.now()) for u in (1, 2, 3, 4)
+    ]
     assert [r.status for r in results] == [GOING, GOING, WAITLIST, WAITLIST]
     assert [r.waitlist_place for r in results] == [None, None, 1, 2]
     assert results[-1].counts == rsvp.RsvpCounts(going=2, waitlist=2)

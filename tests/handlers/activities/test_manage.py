@@ -20,7 +20,9 @@ def cb(activity_id: int, action: str) -> str:
     return ManageCallback(activity_id=activity_id, action=action).pack()
 
 
-async def test_time_change_moves_steps_and_asks_those_going(harness, session_factory, clock) -> None:
+async def test_time_change_moves_steps_and_asks_those_going(
+    harness, session_factory, clock
+) -> None:
     activity_id = await _activity(session_factory, clock)
     await harness.press(callbacks.rsvp(activity_id, "going"), user_id=1, chat_id=GROUP_ID)
     await harness.press(callbacks.rsvp(activity_id, "maybe"), user_id=2, chat_id=GROUP_ID)
@@ -38,12 +40,14 @@ async def test_time_change_moves_steps_and_asks_those_going(harness, session_fac
     [ask] = [m for m in harness.messenger.sent if m.chat_id == 1]
     assert "您还参加吗" in ask.text and "3月10日" in ask.text
     mention = harness.messenger.texts_to(GROUP_ID)[-1]
-    assert 'tg://user?id=2' in mention and "时间调整为" in mention
+    assert "tg://user?id=2" in mention and "时间调整为" in mention
     async with session_factory() as session:
         item = await activities.get(session, activity_id)
         steps = await scheduled_actions.pending(session, dedupe_prefix=f"activity:{activity_id}:")
     assert item.sequence == 1
-    assert item.starts_at.astimezone(item.starts_at.tzinfo).isoformat().startswith("2026-03-10T11:30")
+    assert (
+        item.starts_at.astimezone(item.starts_at.tzinfo).isoformat().startswith("2026-03-10T11:30")
+    )
     assert {s.dedupe_key.split(":")[2] for s in steps if s.kind != "activity.refresh"} == {"s1"}
 
     await harness.press(callbacks.reconfirm(activity_id, 0), user_id=1, chat_id=1)
@@ -70,7 +74,10 @@ async def test_capacity_and_cancel(harness, session_factory, clock) -> None:
     async with session_factory() as session:
         item = await activities.get(session, activity_id)
         assert item.status == ActivityStatus.CANCELLED
-        assert await scheduled_actions.pending(session, dedupe_prefix=f"activity:{activity_id}:s") == []
+        assert (
+            await scheduled_actions.pending(session, dedupe_prefix=f"activity:{activity_id}:s")
+            == []
+        )
 
 
 async def test_only_organizer_or_admins_may_manage(harness, session_factory, clock) -> None:
