@@ -45,6 +45,8 @@ def setup_dispatcher(
         group_membership.build_router(),
         rules.build_router(),
         language.build_router(),
+        # After every other text handler: typed text for a stale proposal draft.
+        propose.build_late_router(),
         errors.build_router(),
         fallback.build_router(),  # last: catches presses nothing else recognised
     )

@@ -7,10 +7,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from organizer.models import Activity, ActivityKind, ActivityStatus
+from organizer.models import (
+    Activity,
+    ActivityKind,
+    ActivityStatus,
+    MemberRole,
+    Membership,
+    MemberStatus,
+)
 
 DEFAULT_REMINDER_MINUTES = (24 * 60, 60)
 MAX_OCCURRENCES = 26  # half a year of weekly sessions per series
@@ -221,3 +228,101 @@ def with_occurrence(data: ProposalData, start: datetime) -> ProposalData:
     shift = start - data.starts_at
     deadline = data.rsvp_deadline + shift if data.rsvp_deadline else None
     return replace(data, starts_at=start, ends_at=data.ends_at + shift, rsvp_deadline=deadline)
+
+
+# --- Review of proposals (the proposal form and the approval cards, handlers/propose) ---------
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    status: ActivityStatus
+    reviewed_by: int | None
+    reviewed_at: datetime | None
+    review_note: str | None
+
+
+async def lock_for_review(session: AsyncSession, activity_id: int) -> ReviewState:
+    """Take the activity's row lock, then read where its review stands.
+
+    The lock is a no-op UPDATE, the first write of the transaction (as in rsvp): two admins
+    deciding at once are served one after the other, and the second sees the first's decision.
+    """
+    found = await session.scalar(
+        update(Activity)
+        .where(Activity.id == activity_id)
+        .values(sequence=Activity.sequence)
+        .returning(Activity.id)
+    )
+    if found is None:
+        raise ActivityError("activity-not-found")
+    activity = await session.get(Activity, activity_id, populate_existing=True)
+    assert activity is not None
+    return ReviewState(
+        status=ActivityStatus(activity.status),
+        reviewed_by=activity.reviewed_by,
+        reviewed_at=activity.reviewed_at,
+        review_note=activity.review_note,
+    )
+
+
+async def proposal_of(session: AsyncSession, activity_id: int) -> ProposalData:
+    """What was proposed, recurrence included (ActivityInfo does not carry it)."""
+    activity = await load_for_update(session, activity_id)
+    current = info(activity)
+    recurrence = None
+    if activity.recurrence:
+        recurrence = Recurrence(
+            interval_weeks=int(activity.recurrence["interval_weeks"]),
+            until=datetime.fromisoformat(activity.recurrence["until"]),
+        )
+    return ProposalData(
+        kind=current.kind,
+        title=current.title,
+        description=current.description,
+        starts_at=current.starts_at,
+        ends_at=current.ends_at,
+        location=current.location,
+        online_url=current.online_url,
+        capacity=current.capacity,
+        rsvp_deadline=current.rsvp_deadline,
+        coordinator=current.coordinator,
+        agenda=current.agenda,
+        recurrence=recurrence,
+        reminder_minutes=current.reminder_minutes,
+    )
+
+
+async def resubmit(
+    session: AsyncSession, activity_id: int, *, proposer_id: int, data: ProposalData, now: datetime
+) -> ActivityInfo:
+    """The proposer's revision after "ask for changes": the same activity, pending again."""
+    activity = await load_for_update(session, activity_id)
+    if activity.proposer_id != proposer_id:
+        raise ActivityError("activity-not-found")
+    if activity.status != ActivityStatus.CHANGES_REQUESTED:
+        raise ActivityError("activity-already-reviewed", status=activity.status)
+    revised = _row(proposer_id, activity.group_id, data, now)
+    for column in ("kind", "title", "description", "starts_at", "ends_at", "location"):
+        setattr(activity, column, getattr(revised, column))
+    for column in ("online_url", "capacity", "rsvp_deadline", "coordinator", "agenda"):
+        setattr(activity, column, getattr(revised, column))
+    activity.reminder_minutes, activity.recurrence = revised.reminder_minutes, revised.recurrence
+    activity.status = ActivityStatus.PENDING_APPROVAL
+    activity.reviewed_by = activity.reviewed_at = None
+    activity.updated_at = now
+    await session.flush()
+    return info(activity)
+
+
+async def reviewer_ids(session: AsyncSession, group_id: int) -> list[int]:
+    """Who reviews the group's proposals: its present admins and owner (as last synced)."""
+    rows = await session.scalars(
+        select(Membership.user_id)
+        .where(
+            Membership.group_id == group_id,
+            Membership.role.in_([MemberRole.ADMIN, MemberRole.OWNER]),
+            Membership.status == MemberStatus.ACTIVE,
+        )
+        .order_by(Membership.user_id)
+    )
+    return list(rows)
