@@ -210,7 +210,8 @@ def _checked_button(button: Any) -> dict[str, Any]:
             "can't parse inline keyboard button: InlineKeyboardButton must be an Object"
         )
     text = button.get("text")
-    if not isinstance(text, str) or not text.strip():
+    # Telegram refuses an empty label but accepts a blank one (calendar keyboards rely on it).
+    if not isinstance(text, str) or not text:
         raise bad_request("can't parse inline keyboard button: Text must be non-empty")
     actions = [name for name in _BUTTON_ACTIONS if name in button]
     if not actions:

@@ -7,8 +7,11 @@ from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandSc
 
 from organizer.i18n import SUPPORTED, Catalogue
 
-PRIVATE_COMMANDS = ("start", "help", "lang")
-GROUP_COMMANDS = ("help", "rules", "setup", "lang")
+PRIVATE_COMMANDS = (
+    "start", "help", "propose", "myevents", "manage", "checkin", "survey", "attendance", "notes",
+    "lang",
+)  # fmt: skip
+GROUP_COMMANDS = ("help", "rules", "events", "propose", "calendar", "setup", "surveyq", "lang")
 
 
 def menu(catalogue: Catalogue, lang: str, names: tuple[str, ...]) -> list[BotCommand]:

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     default_language: str = "zh"
     log_level: str = "INFO"
     scheduler_tick_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Filled in at start-up from getMe; jobs need it for t.me deep links.
+    bot_username: str | None = None
 
     @field_validator("bot_token")
     @classmethod

@@ -92,6 +92,21 @@ async def test_inline_buttons_are_validated(world: World, bot: Bot) -> None:
         await bot.send_message(
             world.group.id, "no action", reply_markup=keyboard(InlineKeyboardButton(text="A"))
         )
+    with pytest.raises(TelegramBadRequest, match="Text must be non-empty"):
+        await bot.send_message(
+            world.group.id,
+            "empty label",
+            reply_markup=keyboard(InlineKeyboardButton(text="", callback_data="x")),
+        )
+
+
+async def test_blank_button_label_is_accepted_like_telegram(world: World, bot: Bot) -> None:
+    """Regression: the date picker's blank calendar cells (" ") were refused by the emulator."""
+    await bot.send_message(
+        world.group.id,
+        "calendar",
+        reply_markup=keyboard(InlineKeyboardButton(text=" ", callback_data="noop")),
+    )
 
 
 async def test_private_chat_needs_start_and_respects_blocking(world: World, bot: Bot) -> None:

@@ -26,10 +26,24 @@ help-member =
     /help — show this help
     /rules — show the group's rules (send it in the group)
     /lang — choose a language: in private for yourself; in a group, admins set the group's language
+
+    <b>Activities</b>
+    /propose — propose an activity (seminar, experience sharing, case analysis): send it in the group and I guide you step by step in private; the draft is saved as you go
+    /events — the group's upcoming activities (in the group); press Going / Maybe / Can't go on an announcement; when it is full you join the waitlist
+    /myevents — the activities you answered (private)
+    /calendar — the group's calendar file .ics (in the group); "Add to calendar" on an announcement sends you one activity
+    /checkin CODE — check in to an in-person activity (private); online ones have a Check in button on the announcement
+    /manage — change or cancel an activity you organise (private): time, place, capacity; everyone who answered is told
+    /survey — continue an activity's feedback survey (private); members who checked in get it after the end
+    /notes — add minutes or materials to an activity you organise (private, choose the activity; or in the group, reply to its announcement); they go into the summary
 help-admin =
     <b>Group admins</b>
     /setup — in the group: set its kind, timezone and language, and check which admin rights I lack
     /lang — in the group: set the group's language
+    Reviewing activities: members' proposals come to you privately (approve / reject with a reason / ask for changes); admins' own proposals are published directly
+    /manage — change or cancel any activity of your groups
+    /attendance — correct attendance, see the check-in code, get the summary and exports (private)
+    /surveyq N new question — reword this group's survey question N (in the group; "/surveyq 2 -" restores the default)
     Tip: make me an admin with the rights "Delete messages", "Ban users", "Invite users via link" and "Pin messages" so every feature works.
 help-org-admin = You are an organisation admin: you can manage every group I am in.
 help-footer = The rules follow the company's Training Group Charter. Questions? Ask a group admin.
@@ -116,6 +130,16 @@ cmd-help = Help
 cmd-rules = Show the group rules
 cmd-lang = Choose a language
 cmd-setup = Set up this group (admins)
+cmd-propose = Propose an activity
+cmd-events = Upcoming activities
+cmd-myevents = My activities
+cmd-calendar = Activity calendar
+cmd-manage = Manage my activities
+cmd-checkin = Check in to an activity
+cmd-survey = Answer a feedback survey
+cmd-attendance = Attendance and exports
+cmd-notes = Activity notes
+cmd-surveyq = Reword survey questions (admins)
 
 ## Scheduled notices
 
