@@ -25,14 +25,7 @@ async def bot_added(
     event: ChatMemberUpdated, bot: Bot, session: AsyncSession, deps: HandlerDeps
 ) -> None:
     now = deps.clock.now()
-    group = await groups.register(
-        session,
-        chat_id=event.chat.id,
-        title=event.chat.title or str(event.chat.id),
-        default_timezone=deps.settings.default_timezone,
-        default_language=deps.settings.default_language,
-        now=now,
-    )
+    group = await deps.register_group(session, event.chat)
     texts = deps.catalogue.for_language(group.language)
     rights = await bot_rights(bot, event.chat.id)
     if rights is not None:

@@ -60,14 +60,7 @@ async def start_setup(
     message: Message, bot: Bot, session: AsyncSession, deps: HandlerDeps, texts: Texts
 ) -> None:
     now = deps.clock.now()
-    await groups.register(
-        session,
-        chat_id=message.chat.id,
-        title=message.chat.title or str(message.chat.id),
-        default_timezone=deps.settings.default_timezone,
-        default_language=deps.settings.default_language,
-        now=now,
-    )
+    await deps.register_group(session, message.chat)
     await admins.sync_group_admins(
         session, message.chat.id, await fetch_admins(bot, message.chat.id), now=now
     )

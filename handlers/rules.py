@@ -19,14 +19,7 @@ async def show_rules(
     group = None
     if message.chat.type != "private":
         # Registering here too: /rules may be handled before the bot's own join update.
-        group = await groups.register(
-            session,
-            chat_id=message.chat.id,
-            title=message.chat.title or str(message.chat.id),
-            default_timezone=deps.settings.default_timezone,
-            default_language=deps.settings.default_language,
-            now=deps.clock.now(),
-        )
+        group = await deps.register_group(session, message.chat)
     await reply(deps, message, groups.rules_text(group, texts))
 
 

@@ -44,9 +44,10 @@ async def list_keyboard(session: AsyncSession, items: list[ActivityInfo], texts:
     return tuple(rows)
 
 
-async def attendance_command(
+async def managed_or_explain(
     message: Message, session: AsyncSession, deps: HandlerDeps, texts: Texts
-) -> None:
+) -> list[ActivityInfo]:
+    """The recent activities the sender may manage; an explanation when there are none."""
     assert message.from_user is not None
     now = deps.clock.now()
     await users.mark_started(session, profile(message.from_user), now=now)
@@ -55,6 +56,14 @@ async def attendance_command(
     )
     if not items:
         await reply(deps, message, texts("flow-attendance-none"))
+    return items
+
+
+async def attendance_command(
+    message: Message, session: AsyncSession, deps: HandlerDeps, texts: Texts
+) -> None:
+    items = await managed_or_explain(message, session, deps, texts)
+    if not items:
         return
     keyboard = await list_keyboard(session, items, texts)
     await reply(deps, message, texts("flow-attendance-choose"), keyboard=keyboard)

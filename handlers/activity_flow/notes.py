@@ -19,16 +19,15 @@ from aiogram.types import CallbackQuery, Message
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.activity_flow.attendance import list_keyboard
+from handlers.activity_flow.attendance import list_keyboard, managed_or_explain
 from handlers.activity_flow.callbacks import AttendanceActivityCallback, NotesActivityCallback
 from handlers.deps import HandlerDeps
 from handlers.replies import reply, send
 from organizer.i18n import Texts
 from organizer.messenger import Button, Keyboard
 from organizer.models import Activity
-from organizer.services import activities, attendance, groups, summaries, users
+from organizer.services import activities, attendance, groups, summaries
 from organizer.services.activities import ActivityError, ActivityInfo, info
-from organizer.telegram.chat_info import profile
 
 TEXT_KEY, ACTIVITY_KEY = "flow_notes_text", "flow_notes_activity"
 
@@ -56,14 +55,8 @@ async def notes_command(
     deps: HandlerDeps,
     texts: Texts,
 ) -> None:
-    assert message.from_user is not None
-    now = deps.clock.now()
-    await users.mark_started(session, profile(message.from_user), now=now)
-    items = await attendance.managed_recent(
-        session, message.from_user.id, org_admin_ids=deps.settings.org_admin_ids, now=now
-    )
+    items = await managed_or_explain(message, session, deps, texts)
     if not items:
-        await reply(deps, message, texts("flow-attendance-none"))
         return
     await _forget(state)
     await state.update_data({TEXT_KEY: (command.args or "").strip()})

@@ -35,14 +35,7 @@ async def propose_in_group(
     message: Message, bot: Bot, session: AsyncSession, deps: HandlerDeps, texts: Texts
 ) -> None:
     """The form is private (it asks many questions): offer a button that opens that chat."""
-    group = await groups.register(
-        session,
-        chat_id=message.chat.id,
-        title=message.chat.title or str(message.chat.id),
-        default_timezone=deps.settings.default_timezone,
-        default_language=deps.settings.default_language,
-        now=deps.clock.now(),
-    )
+    group = await deps.register_group(session, message.chat)
     me = await bot.me()
     url = f"https://t.me/{me.username}?start={DEEP_LINK_PREFIX}{group.id}"
     button = Button(texts("propose-open-button"), url=url)
