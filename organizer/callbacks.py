@@ -11,6 +11,7 @@ RSVP_PREFIX = "v1rs"
 CALENDAR_PREFIX = "v1ics"
 CHECKIN_PREFIX = "v1ci"
 RECONFIRM_PREFIX = "v1rc"
+SURVEY_PREFIX = "v1sv"
 
 
 def _pack(prefix: str, *values: object) -> str:
@@ -34,3 +35,7 @@ def check_in(activity_id: int) -> str:
 
 def reconfirm(activity_id: int, keep: int) -> str:
     return _pack(RECONFIRM_PREFIX, activity_id, keep)
+
+
+def survey_answer(activity_id: int, question: str, value: int) -> str:
+    return _pack(SURVEY_PREFIX, activity_id, question, value)

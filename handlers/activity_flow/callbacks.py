@@ -6,7 +6,6 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 
 from organizer import callbacks
-from organizer.services import surveys
 
 
 class CheckInCallback(CallbackData, prefix=callbacks.CHECKIN_PREFIX):
@@ -15,7 +14,7 @@ class CheckInCallback(CallbackData, prefix=callbacks.CHECKIN_PREFIX):
     activity_id: int
 
 
-class SurveyCallback(CallbackData, prefix=surveys.SURVEY_PREFIX):
+class SurveyCallback(CallbackData, prefix=callbacks.SURVEY_PREFIX):
     """A rating (1..5) or Skip (0) in the survey (built by the domain: surveys.callback_data)."""
 
     activity_id: int

@@ -17,7 +17,7 @@ from handlers.deps import HandlerDeps
 from handlers.replies import reply
 from organizer.i18n import Markup, Texts
 from organizer.messenger import Keyboard
-from organizer.services import groups, surveys, users
+from organizer.services import groups, survey_questions, surveys, users
 from organizer.services.surveys import SurveyError, SurveyProgress
 from organizer.telegram.chat_info import profile
 
@@ -28,8 +28,8 @@ async def _message_for(
     session: AsyncSession, progress: SurveyProgress, texts: Texts
 ) -> tuple[str, Keyboard | None]:
     group = await groups.get(session, progress.group_id)
-    custom = surveys.custom_questions(group.settings if group else {})
-    return surveys.question_message(texts, progress, custom)
+    custom = survey_questions.custom_questions(group.settings if group else {})
+    return survey_questions.question_message(texts, progress, custom)
 
 
 async def open_by_link(

@@ -13,7 +13,7 @@ from handlers.deps import HandlerDeps
 from handlers.replies import reply
 from organizer.i18n import Texts
 from organizer.models import ActivityKind
-from organizer.services import admins, groups, surveys
+from organizer.services import admins, groups, survey_questions, surveys
 
 RESET = "-"
 
@@ -28,7 +28,7 @@ def _question(typed: str) -> str | None:
 def overview(texts: Texts, custom: dict[str, object]) -> str:
     kind = ActivityKind.OTHER.value  # the wording every kind gets unless it has its own
     lines = [
-        f"{n}. {surveys.wording(texts, question, kind, custom)}"
+        f"{n}. {survey_questions.wording(texts, question, kind, custom)}"
         for n, question in enumerate(surveys.QUESTIONS, start=1)
     ]
     return "\n".join([texts("flow-surveyq-title"), *lines, "", texts("flow-surveyq-usage")])
@@ -50,11 +50,13 @@ async def survey_wording(
     parts = (command.args or "").split(maxsplit=1)
     question = _question(parts[0]) if parts else None
     if question is None or len(parts) < 2:
-        custom = dict(surveys.custom_questions(group.settings))
+        custom = dict(survey_questions.custom_questions(group.settings))
         await reply(deps, message, overview(texts, custom))
         return
     text = None if parts[1].strip() == RESET else parts[1]
-    custom = await surveys.set_custom_question(session, group.id, question, group.language, text)
+    custom = await survey_questions.set_custom_question(
+        session, group.id, question, group.language, text
+    )
     number = surveys.QUESTIONS.index(question) + 1
     key = "flow-surveyq-reset" if text is None else "flow-surveyq-saved"
     await reply(deps, message, f"{texts(key, n=number)}\n\n{overview(texts, custom)}")

@@ -17,7 +17,7 @@ from typing import Any
 
 from organizer.i18n import Texts
 from organizer.models import ActivityStatus
-from organizer.services import surveys
+from organizer.services import survey_questions, surveys
 from organizer.services.activity_lifecycle import SURVEY_REMIND, SURVEY_SEND
 from organizer.timeparse import format_local
 from scheduler.jobs.activity_common import (
@@ -47,13 +47,13 @@ async def _deliver(
 ) -> Reach:
     activity, group = current.activity, current.group
     closing = await surveys.closes_at(ctx.session, activity)
-    custom = surveys.custom_questions(group.settings)
+    custom = survey_questions.custom_questions(group.settings)
 
     async def survey_message(user_id: int, texts: Texts) -> PrivateMessage:
         progress = await surveys.peek(ctx.session, activity, user_id, closing=closing)
         closes = format_local(closing, group.timezone, texts.lang)
         intro = texts(intro_key, title=activity.title, closes=closes)
-        text, keyboard = surveys.question_message(texts, progress, custom, intro=intro)
+        text, keyboard = survey_questions.question_message(texts, progress, custom, intro=intro)
         return PrivateMessage(text, keyboard)
 
     return await reach_privately(ctx, user_ids, survey_message, group=group)

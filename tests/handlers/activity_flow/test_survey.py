@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from organizer import callbacks
 from organizer.database import unit_of_work
 from organizer.models import Group, SurveyResponse
-from organizer.services import surveys
 from tests.organizer.activity.factory import (
     ANNA,
     BORIS,
@@ -40,7 +40,7 @@ async def _response(session_factory, activity_id: int) -> SurveyResponse | None:
 
 
 def _cb(activity_id: int, question: str, value: int) -> str:
-    return surveys.callback_data(activity_id, question, value)
+    return callbacks.survey_answer(activity_id, question, value)
 
 
 async def test_the_whole_survey_with_a_wrong_input_and_skip(harness, session_factory, clock):

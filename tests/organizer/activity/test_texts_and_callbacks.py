@@ -63,10 +63,10 @@ def test_every_key_the_code_names_exists() -> None:
 
 def test_domain_callback_strings_parse_with_the_handlers_classes() -> None:
     assert CheckInCallback.unpack(callbacks.check_in(42)).activity_id == 42
-    survey = SurveyCallback.unpack(surveys.callback_data(42, "organisation", 5))
+    survey = SurveyCallback.unpack(callbacks.survey_answer(42, "organisation", 5))
     assert (survey.activity_id, survey.question, survey.value) == (42, "organisation", 5)
     assert SurveyCallback(activity_id=42, question="good", value=0).pack() == (
-        surveys.callback_data(42, "good", surveys.SKIP_VALUE)
+        callbacks.survey_answer(42, "good", surveys.SKIP_VALUE)
     )
-    longest = surveys.callback_data(10**15, "organisation", 5)
+    longest = callbacks.survey_answer(10**15, "organisation", 5)
     assert len(longest.encode()) <= 64
