@@ -13,10 +13,13 @@ from handlers import (
     fallback,
     group_membership,
     group_setup,
+    joining,
     language,
+    members,
     propose,
     rules,
     start,
+    welcome,
 )
 from handlers.deps import HandlerDeps
 from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
@@ -38,6 +41,9 @@ def setup_dispatcher(
         # Before start: they own /start deep links (propose_…, survey_…).
         propose.build_router(),
         activity_flow.build_router(),
+        joining.build_router(),
+        welcome.build_router(),
+        members.build_router(),
         start.build_router(),
         activities.build_router(),
         activity_manage.build_router(),

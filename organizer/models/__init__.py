@@ -12,6 +12,14 @@ from organizer.models.activity import (
     SurveyResponse,
 )
 from organizer.models.group import Group, GroupKind
+from organizer.models.members import (
+    Feedback,
+    GroupApprover,
+    JoinRequest,
+    JoinRequestStatus,
+    LostAccountReport,
+    MemberType,
+)
 from organizer.models.membership import MemberRole, Membership, MemberStatus
 from organizer.models.scheduled_action import ActionStatus, ScheduledAction
 from organizer.models.user import User
@@ -27,6 +35,12 @@ __all__ = [
     "RsvpStatus",
     "SurveyResponse",
     "Base",
+    "Feedback",
+    "GroupApprover",
+    "JoinRequest",
+    "JoinRequestStatus",
+    "LostAccountReport",
+    "MemberType",
     "Group",
     "GroupKind",
     "MemberRole",

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, String, Text
+from sqlalchemy import BigInteger, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from organizer.database import Base, JSONDict, UTCDateTime
@@ -29,6 +29,8 @@ class Group(Base):
     language: Mapped[str] = mapped_column(String(8))
     settings: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
     rules_text: Mapped[str | None] = mapped_column(Text, default=None)
+    # Bumped by /setrules; members are asked to acknowledge each new version.
+    rules_version: Mapped[int] = mapped_column(Integer, default=1)
     bot_is_member: Mapped[bool] = mapped_column(Boolean, default=True)
     setup_completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scheduler.jobs import member_notice
+from scheduler.jobs import joining_jobs, member_jobs, member_notice, welcome_jobs
 from scheduler.jobs.activity_jobs import register_activity_jobs
 from scheduler.registry import ActionRegistry
 
@@ -10,4 +10,7 @@ from scheduler.registry import ActionRegistry
 def register_jobs(registry: ActionRegistry) -> ActionRegistry:
     member_notice.register(registry)
     register_activity_jobs(registry)
+    joining_jobs.register(registry)
+    welcome_jobs.register(registry)
+    member_jobs.register(registry)
     return registry
