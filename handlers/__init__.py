@@ -22,6 +22,7 @@ from handlers import (
     welcome,
 )
 from handlers.deps import HandlerDeps
+from handlers.members.tracking import install_tracker
 from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
 
 OBSERVED_EVENTS = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member")
@@ -37,6 +38,7 @@ def setup_dispatcher(
         observer = dispatcher.observers[name]
         observer.middleware(DatabaseSessionMiddleware(session_factory))
         observer.middleware(LanguageMiddleware(deps.catalogue))
+    install_tracker(dispatcher)  # outer, memory only: last-seen per member, flushed in batches
     dispatcher.include_routers(
         # Before start: they own /start deep links (propose_…, survey_…).
         propose.build_router(),

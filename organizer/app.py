@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -20,15 +21,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from handlers import setup_dispatcher
 from handlers.commands import register_commands
 from handlers.deps import HandlerDeps
+from handlers.members.tracking import TRACKER_KEY
 from organizer import migrate
 from organizer.clock import Clock, SystemClock
 from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
-from organizer.services import users
+from organizer.services import sweep, users
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
-from scheduler.jobs import register_jobs
+from scheduler.jobs import member_jobs, register_jobs
 from scheduler.registry import ActionRegistry
 from scheduler.runner import ActionRunner
 from scheduler.setup import build_scheduler, shutdown_scheduler
@@ -107,7 +109,23 @@ class Application:
             self.runner, tick_seconds=self.settings.scheduler_tick_seconds
         )
         await register_commands(self.bot, self.catalogue)
+        self._wire_members()
+        async with unit_of_work(self.session_factory) as session:
+            await sweep.ensure_scheduled(session, now=self.clock.now())
         self.scheduler.start()
+
+    def _flush_activity(self) -> Any:
+        tracker = self.dispatcher[TRACKER_KEY]
+        return member_jobs.flush_activity(
+            tracker, self.session_factory, self.messenger, self.catalogue
+        )
+
+    def _wire_members(self) -> None:
+        # The hot path's in-memory activity, written in one batch every 30 s (and at stop).
+        self.scheduler.add_job(
+            self._flush_activity, "interval", seconds=30, id="members.activity-flush",
+            max_instances=1, coalesce=True, replace_existing=True,
+        )  # fmt: skip
 
     async def _unreachable(self, user_id: int, reason: str) -> None:
         log.info("user %s cannot be messaged privately: %s", user_id, reason)
@@ -125,6 +143,7 @@ class Application:
     async def stop(self) -> None:
         # Let a running tick finish, so no action is left claimed until its lease expires.
         await shutdown_scheduler(self.scheduler, self.runner)
+        await self._flush_activity()
         await self.dispatcher.storage.close()
         await self.bot.session.close()
         await self.engine.dispose()
