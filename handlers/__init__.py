@@ -25,7 +25,14 @@ from handlers.deps import HandlerDeps
 from handlers.members.tracking import install_tracker
 from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
 
-OBSERVED_EVENTS = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member")
+OBSERVED_EVENTS = (
+    "message",
+    "edited_message",
+    "callback_query",
+    "my_chat_member",
+    "chat_member",
+    "chat_join_request",
+)
 
 
 def setup_dispatcher(

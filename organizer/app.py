@@ -21,13 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from handlers import setup_dispatcher
 from handlers.commands import register_commands
 from handlers.deps import HandlerDeps
+from handlers.joining.gate import TelegramJoinGate
 from handlers.members.tracking import TRACKER_KEY
 from organizer import migrate
 from organizer.clock import Clock, SystemClock
 from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
-from organizer.services import sweep, users
+from organizer.services import joining, sweep, users
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 from scheduler.jobs import member_jobs, register_jobs
@@ -110,6 +111,8 @@ class Application:
         )
         await register_commands(self.bot, self.catalogue)
         self._wire_members()
+        # Jobs have no Bot: the ports through which they act on Telegram are set here.
+        joining.set_gate(TelegramJoinGate(self.bot))
         async with unit_of_work(self.session_factory) as session:
             await sweep.ensure_scheduled(session, now=self.clock.now())
         self.scheduler.start()
