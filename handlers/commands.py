@@ -9,9 +9,12 @@ from organizer.i18n import SUPPORTED, Catalogue
 
 PRIVATE_COMMANDS = (
     "start", "help", "propose", "myevents", "manage", "checkin", "survey", "attendance", "notes",
-    "lang",
+    "feedback", "away", "lost", "lang",
 )  # fmt: skip
-GROUP_COMMANDS = ("help", "rules", "events", "propose", "calendar", "setup", "surveyq", "lang")
+GROUP_COMMANDS = (
+    "help", "rules", "events", "propose", "calendar", "feedback", "setup", "invite", "approvers",
+    "setrules", "rulesreminder", "surveyq", "lang",
+)  # fmt: skip
 
 
 def menu(catalogue: Catalogue, lang: str, names: tuple[str, ...]) -> list[BotCommand]:

@@ -1,4 +1,5 @@
-"""The bot joining or leaving a group, and members' status changes (admins are synced here)."""
+"""The bot joining or leaving a group, and members' status changes (admins are synced here;
+members' joins and leaves are handled by handlers.welcome.arrival)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.deps import HandlerDeps
 from handlers.group_setup import rights_report
 from handlers.replies import send
+from handlers.welcome.arrival import member_joined, member_left
 from organizer.services import admins, groups
 from organizer.telegram.chat_info import bot_rights, fetch_admins, member_state, profile
 
@@ -55,7 +57,7 @@ async def bot_promoted(
 async def member_changed(
     event: ChatMemberUpdated, session: AsyncSession, deps: HandlerDeps
 ) -> None:
-    """Joins, leaves, promotions and demotions (Telegram sends these only to admin bots)."""
+    """Promotions, demotions and restrictions (joins and leaves go to handlers.welcome)."""
     if event.new_chat_member.user.is_bot or await groups.get(session, event.chat.id) is None:
         return
     status, role = member_state(event.new_chat_member.status)
@@ -78,5 +80,8 @@ def build_router() -> Router:
     router.my_chat_member.register(
         bot_promoted, ChatMemberUpdatedFilter((MEMBER | RESTRICTED) >> ADMINISTRATOR)
     )
+    # Telegram sends chat_member updates only to admin bots.
+    router.chat_member.register(member_joined, ChatMemberUpdatedFilter(IS_NOT_MEMBER >> IS_MEMBER))
+    router.chat_member.register(member_left, F.new_chat_member.status.in_({"left", "kicked"}))
     router.chat_member.register(member_changed)
     return router

@@ -21,7 +21,7 @@ from handlers.replies import reply, send
 from organizer.i18n import SUPPORTED, Texts
 from organizer.messenger import Button, Keyboard, keyboard
 from organizer.models import GroupKind
-from organizer.services import admins, groups
+from organizer.services import admins, groups, rules_versions
 from organizer.services.groups import COMMON_TIMEZONES, GroupInfo, InvalidChoice
 from organizer.telegram.chat_info import ANONYMOUS_ADMIN_BOT_ID, bot_rights, fetch_admins
 
@@ -122,6 +122,7 @@ async def setup_step(
         elif callback_data.step == "lang":
             group = await groups.configure(session, chat_id, language=callback_data.value, now=now)
             group = await groups.complete_setup(session, chat_id, now=now)
+            await rules_versions.ensure_rules_reminder(session, chat_id, now)
             await state.clear()
             summary = await setup_summary(bot, deps, group, now)
             await deps.messenger.edit_text(chat_id, message_id, summary)

@@ -1,4 +1,5 @@
-"""/rules: the group's rules in the group's language (the charter's by default)."""
+"""/rules: the group's rules in the group's language (the charter's by default), with the
+current version (/setrules bumps it)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.deps import HandlerDeps
 from handlers.replies import reply
 from organizer.i18n import Texts
-from organizer.services import groups
+from organizer.services import groups, rules_versions
 
 
 async def show_rules(
@@ -20,7 +21,11 @@ async def show_rules(
     if message.chat.type != "private":
         # Registering here too: /rules may be handled before the bot's own join update.
         group = await deps.register_group(session, message.chat)
-    await reply(deps, message, groups.rules_text(group, texts))
+    text = groups.rules_text(group, texts)
+    if group is not None:
+        version = await rules_versions.current_version(session, group.id)
+        text = f"{text}\n{texts('rules-version-line', version=version)}"
+    await reply(deps, message, text)
 
 
 def build_router() -> Router:

@@ -35,7 +35,7 @@ async def help_(message: Message, session: AsyncSession, deps: HandlerDeps, text
 
 
 def help_text(texts: Texts, *, is_admin: bool, is_org: bool) -> str:
-    parts = [texts("help-title"), texts("help-member")]
+    parts = [texts("help-title"), texts("help-member"), texts("help-members")]
     if is_admin or is_org:
         parts.append(texts("help-admin"))
     if is_org:

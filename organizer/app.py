@@ -23,13 +23,14 @@ from handlers.commands import register_commands
 from handlers.deps import HandlerDeps
 from handlers.joining.gate import TelegramJoinGate
 from handlers.members.tracking import TRACKER_KEY
-from organizer import migrate
+from organizer import migrate, moderation_port
 from organizer.clock import Clock, SystemClock
 from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
 from organizer.services import joining, sweep, users
 from organizer.telegram.messenger import TelegramMessenger
+from organizer.telegram.moderator import TelegramModerator
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 from scheduler.jobs import member_jobs, register_jobs
 from scheduler.registry import ActionRegistry
@@ -113,6 +114,7 @@ class Application:
         self._wire_members()
         # Jobs have no Bot: the ports through which they act on Telegram are set here.
         joining.set_gate(TelegramJoinGate(self.bot))
+        moderation_port.set_moderator(TelegramModerator(self.bot))
         async with unit_of_work(self.session_factory) as session:
             await sweep.ensure_scheduled(session, now=self.clock.now())
         self.scheduler.start()

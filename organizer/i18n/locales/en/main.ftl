@@ -36,6 +36,11 @@ help-member =
     /manage — change or cancel an activity you organise (private): time, place, capacity; everyone who answered is told
     /survey — continue an activity's feedback survey (private); members who checked in get it after the end
     /notes — add minutes or materials to an activity you organise (private, choose the activity; or in the group, reply to its announcement); they go into the summary
+help-members =
+    <b>Members and suggestions</b>
+    /feedback TEXT — a suggestion to the group's admins (in a group the command is deleted; works in private too)
+    /away DAYS — on leave (1–90 days): no inactivity reminders or removal meanwhile; /away off ends it
+    /lost — report a compromised or lost account: the admins of every shared group are alerted at once and can restrict it everywhere
 help-admin =
     <b>Group admins</b>
     /setup — in the group: set its kind, timezone and language, and check which admin rights I lack
@@ -43,6 +48,16 @@ help-admin =
     Reviewing activities: members' proposals come to you privately (approve / reject with a reason / ask for changes); admins' own proposals are published directly
     /manage — change or cancel any activity of your groups
     /attendance — correct attendance, see the check-in code, get the summary and exports (private)
+    <b>Joining by approval</b>
+    /invite — create an invite link that makes join requests (needs "Invite users"; the group then requires requests). Applicants are asked privately who they are (employee / partner / student) and who vouches; the card goes to that approver
+    /approvers — list join approvers; /approvers add employee|partner|student @username [label] (or reply to a member), /approvers remove … @username
+    Deadlines (group settings): join_escalate_hours (default 24) escalates to admins, join_decline_hours (default 72) declines; returning_skip_approval lets returning members in without approval (default off)
+    <b>New members and rules</b>
+    A newcomer can post only after pressing "I have read and accept"; not accepted within 24 h means removal (group setting welcome_timeout_hours)
+    /setrules RULES — replace the group's rules (or reply to a message with them); members are asked to acknowledge the new version
+    /rulesreminder off | weekly WEEKDAY(0=Mon) HH:MM — the periodic rules reminder (default Monday 09:00)
+    <b>Inactive members</b>
+    Daily: members silent for inactive_days (default 30, 0 = off) are reminded; silent inactive_grace_days (default 7) more, the admins get one card (Remove all / selected / Keep), or removal is automatic with inactive_auto_remove. Admins, approvers and members on leave are exempt
     /surveyq N new question — reword this group's survey question N (in the group; "/surveyq 2 -" restores the default)
     Tip: make me an admin with the rights "Delete messages", "Ban users", "Invite users via link" and "Pin messages" so every feature works.
 help-org-admin = You are an organisation admin: you can manage every group I am in.
@@ -140,6 +155,13 @@ cmd-survey = Answer a feedback survey
 cmd-attendance = Attendance and exports
 cmd-notes = Activity notes
 cmd-surveyq = Reword survey questions (admins)
+cmd-feedback = Suggest something to the admins
+cmd-away = On leave (pause inactivity reminders)
+cmd-lost = Report a compromised account
+cmd-invite = Invite link with approval (admins)
+cmd-approvers = Join approvers (admins)
+cmd-setrules = Update the rules (admins)
+cmd-rulesreminder = Rules reminder (admins)
 
 ## Scheduled notices
 

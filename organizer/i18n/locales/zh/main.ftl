@@ -36,6 +36,11 @@ help-member =
     /manage — 修改或取消您发起的活动（私聊）：时间、地点、名额；已回复的成员都会收到通知
     /survey — 继续填写活动反馈问卷（私聊）；活动结束后签到的成员会收到问卷
     /notes — 为您组织的活动补充纪要或资料（私聊选择活动；或在群里回复活动公告），会写入活动总结
+help-members =
+    <b>成员与建议</b>
+    /feedback 内容 — 向群管理员提建议（在群里发送时命令会自动删除；私聊也可以）
+    /away 天数 — 休假（1–90 天），期间不会因未发言被提醒或移出；/away off 取消
+    /lost — 报告账号被盗或丢失：共同群组的管理员会立即收到警报，可一键在所有群限制该账号
 help-admin =
     <b>群管理员</b>
     /setup — 在群里设置群类型、时区和语言，并检查我缺少的管理权限
@@ -43,6 +48,16 @@ help-admin =
     审核活动：成员提交的活动提案会私信发给您（批准 / 驳回并说明原因 / 要求修改）；管理员发起的活动直接发布
     /manage — 修改或取消本群任何活动
     /attendance — 更正活动出勤记录、查看签到码、获取总结和导出文件（私聊）
+    <b>入群审批</b>
+    /invite — 创建需申请入群的邀请链接（需「邀请用户」权限；本群随即要求入群申请）。申请人会被私聊询问身份（员工/合作伙伴/学员）与担保人，审批卡片发给对应审批人
+    /approvers — 查看入群审批人；/approvers add employee|partner|student @用户名 [备注]（或回复成员消息），/approvers remove … @用户名
+    期限（群设置）：join_escalate_hours 默认 24 小时未处理即升级给管理员，join_decline_hours 默认 72 小时自动拒绝；returning_skip_approval 回归成员免审批（默认关）
+    <b>新成员与群规</b>
+    新成员需点击「我已阅读并接受」群规后才能发言，24 小时内未接受将被移出（群设置 welcome_timeout_hours）
+    /setrules 群规 — 更新本群群规（也可回复一条消息发送），成员需确认新版本
+    /rulesreminder off | weekly 星期(0=周一) HH:MM — 群规定期提醒（默认每周一 09:00）
+    <b>不活跃成员清理</b>
+    每天检查：inactive_days（默认 30 天未发言，0 关闭）先提醒，再过 inactive_grace_days（默认 7 天）仍未发言，管理员收到一张清理卡片（全部移出/选择移出/保留）；inactive_auto_remove 开启时自动移出。管理员、审批人和休假成员不在其列
     /surveyq 序号 新问题 — 修改本群反馈问卷的问题措辞（在群里发送；「/surveyq 2 -」恢复默认）
     提示：把我设为管理员并授予「删除消息」「限制成员」「邀请用户」「置顶消息」权限，各项功能才能完整工作。
 help-org-admin = 您是组织管理员：您可以管理我所在的所有群组。
@@ -140,6 +155,13 @@ cmd-survey = 填写反馈问卷
 cmd-attendance = 出勤与导出
 cmd-notes = 活动纪要
 cmd-surveyq = 修改问卷问题（管理员）
+cmd-feedback = 向管理员提建议
+cmd-away = 休假（暂停不活跃提醒）
+cmd-lost = 报告账号被盗
+cmd-invite = 创建入群申请链接（管理员）
+cmd-approvers = 入群审批人（管理员）
+cmd-setrules = 更新群规（管理员）
+cmd-rulesreminder = 群规提醒设置（管理员）
 
 ## Scheduled notices
 
