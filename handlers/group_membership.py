@@ -57,8 +57,14 @@ async def bot_promoted(
 async def member_changed(
     event: ChatMemberUpdated, session: AsyncSession, deps: HandlerDeps
 ) -> None:
-    """Promotions, demotions and restrictions (joins and leaves go to handlers.welcome)."""
+    """Promotions and demotions (joins and leaves go to handlers.welcome)."""
     if event.new_chat_member.user.is_bot or await groups.get(session, event.chat.id) is None:
+        return
+    plain = {"member", "restricted"}
+    if event.old_chat_member.status in plain and event.new_chat_member.status in plain:
+        # Restrictions are the bot's own doing (the welcome flow records them). Updates are
+        # handled concurrently, so an old "restricted" report could land after the member
+        # accepted the rules and overwrite it: nothing here is news, so record nothing.
         return
     status, role = member_state(event.new_chat_member.status)
     await admins.record_member_status(

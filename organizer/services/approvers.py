@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import insert_if_absent
 from organizer.i18n import Catalogue, Texts
 from organizer.messenger import Button, Keyboard, Messenger, OutboundText, RecipientUnreachable
 from organizer.models import GroupApprover, MemberRole, Membership, MemberStatus, MemberType, User
@@ -87,7 +88,23 @@ async def add(
     added_by: int | None,
     now: datetime,
 ) -> bool:
-    """Add (or relabel) an approver; True when they were not one before."""
+    """Add (or relabel) an approver; True when they were not one before.
+
+    An admin naming someone as approver vouches that they are in the group: Telegram gives no
+    member list, so a member the bot has not yet seen join is recorded as present here."""
+    await insert_if_absent(
+        session,
+        Membership,
+        {
+            "group_id": group_id,
+            "user_id": user_id,
+            "role": MemberRole.MEMBER,
+            "status": MemberStatus.ACTIVE,
+            "joined_at": now,
+            "updated_at": now,
+        },
+        key=["group_id", "user_id"],
+    )
     existing = await session.scalar(
         select(GroupApprover).where(
             GroupApprover.group_id == group_id,

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import insert_if_absent
 from organizer.models import (
     Group,
     JoinRequest,
@@ -324,18 +325,19 @@ async def _decide(
     row.updated_at = now
     await scheduled_actions.cancel(session, dedupe_prefix=f"join:{row.id}:")
     if approve:
+        # Not in the group yet: the chat_member update of the actual join makes it active. That
+        # update may be handled at the same moment, so the row is created conflict-safely.
+        values = {
+            "group_id": row.group_id, "user_id": row.user_id, "status": MemberStatus.LEFT,
+            "role": "member", "updated_at": now,
+        }  # fmt: skip
+        await insert_if_absent(session, Membership, values, key=["group_id", "user_id"])
         membership = await session.scalar(
             select(Membership).where(
                 Membership.group_id == row.group_id, Membership.user_id == row.user_id
             )
         )
-        if membership is None:
-            # Not in the group yet: the chat_member update of the actual join makes it active.
-            membership = Membership(
-                group_id=row.group_id, user_id=row.user_id, status=MemberStatus.LEFT,
-                updated_at=now,
-            )  # fmt: skip
-            session.add(membership)
+        assert membership is not None
         membership.joined_via = "request"
         membership.member_type = row.member_type
         membership.department = row.department

@@ -38,8 +38,10 @@ class TelegramModerator:
             raise ModerationFailed(chat_id, user_id, error.message) from error
 
     async def unrestrict(self, chat_id: int, user_id: int) -> None:
-        # Sending rights only: the group's own defaults still limit what members may do.
-        permissions = ChatPermissions(**dict.fromkeys(_SEND_RIGHTS, True))
+        # Telegram lifts a restriction only when every permission is passed as True; the
+        # group's own defaults still limit what members may do. Granting only the sending
+        # rights would leave them "restricted", and the sweep would not count them as active.
+        permissions = ChatPermissions(**dict.fromkeys(ChatPermissions.model_fields, True))
         try:
             await self.bot.restrict_chat_member(chat_id, user_id, permissions=permissions)
         except (TelegramBadRequest, TelegramForbiddenError) as error:

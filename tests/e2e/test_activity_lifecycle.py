@@ -5,79 +5,13 @@ started the bot mentioned in the group; check-in (one late); two surveys; the su
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
+from emulator import EmuMessage
+from tests.e2e.conftest import Running, Walk
 
-from emulator import EmulatorLimits, EmuMessage, EmuUser, TelegramEmulator
-from organizer.app import Application
-from organizer.clock import FakeClock
-from organizer.config import Settings
-from organizer.telegram.ratelimit import RateLimits
-from tests.e2e.conftest import TOKEN, Running
-
-FAST = RateLimits(global_=(1000, 1.0), private_chat=(1000, 1.0), group=(1000, 1.0))
 START = datetime(2026, 3, 5, 11, 30, tzinfo=UTC)  # 19:30 in Shanghai
-
-
-@pytest.fixture
-async def lively(empty_db_url: str, clock: FakeClock) -> AsyncIterator[Running]:
-    """The bot with Telegram's limits scaled away, so the walk takes seconds."""
-    emu = TelegramEmulator(limits=EmulatorLimits(enabled=False))
-    await emu.start(host="127.0.0.1", port=0)
-    bot = emu.create_bot(token=TOKEN, username="organizer_bot", first_name="Organizer")
-    settings = Settings(
-        bot_token=TOKEN, telegram_api_url=emu.base_url, database_url=empty_db_url,
-        scheduler_tick_seconds=0.1,
-    )  # fmt: skip
-    app = Application(settings, clock=clock, rate_limits=FAST)
-    await app.start()
-    polling = asyncio.create_task(app.run_polling(handle_signals=False))
-    await emu.wait_until_polling(bot, timeout=10)
-    try:
-        yield Running(emu, app, bot, clock)
-    finally:
-        with contextlib.suppress(RuntimeError):
-            await app.dispatcher.stop_polling()
-        await asyncio.wait_for(polling, timeout=15)
-        await app.stop()
-        await emu.stop()
-
-
-class Walk:
-    def __init__(self, running: Running) -> None:
-        self.emu, self.bot, self.clock = running.emu, running.bot, running.clock
-
-    def _last_id(self, chat: object) -> int:
-        return max((m.message_id for m in self.emu.messages(chat)), default=0)
-
-    async def say(self, user: EmuUser, chat: object, text: str, expect: str) -> EmuMessage:
-        last = self._last_id(chat)
-        await self.emu.send_message(user, chat, text)
-        return await self.emu.wait_for_message(chat, text_contains=expect, after=last, timeout=10)
-
-    def with_button(self, chat: object, prefix: str) -> tuple[EmuMessage, str]:
-        for message in reversed(self.emu.bot_messages(chat)):
-            for label in message.buttons:
-                if label.startswith(prefix):
-                    return message, label
-        raise AssertionError(f"no button starting with {prefix!r}:\n{self.emu.transcript(chat)}")
-
-    async def tap(self, user: EmuUser, chat: object, prefix: str, expect: str | None = None):
-        message, label = self.with_button(chat, prefix)
-        pressed = await self.emu.press_button(user, message, label)
-        if expect is not None:
-            await self.emu.wait_for_message(chat, text_contains=expect, timeout=10)
-        return await pressed.answer(timeout=10)
-
-    async def at(self, moment: datetime, chat: object, expect: str) -> EmuMessage:
-        """Move the injected clock; the bot's own scheduler does the rest."""
-        self.clock.set(moment)
-        return await self.emu.wait_for_message(chat, text_contains=expect, timeout=15)
 
 
 async def test_activity_from_proposal_to_summary(lively: Running) -> None:
