@@ -91,8 +91,9 @@ class Application:
         self.session_factory = create_session_factory(self.engine)
         self.catalogue = Catalogue(default=self.settings.default_language)
         self.bot = build_bot(self.settings)
-        me = await self.bot.me()
-        self.settings = self.settings.model_copy(update={"bot_username": me.username})
+        if not self.settings.bot_username:
+            me = await self.bot.me()
+            self.settings = self.settings.model_copy(update={"bot_username": me.username})
         limiter = InMemoryRateLimiter(self.rate_limits)
         self.messenger = TelegramMessenger(self.bot, limiter, on_unreachable=self._unreachable)
         deps = HandlerDeps(self.settings, self.catalogue, self.clock, self.messenger)

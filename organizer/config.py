@@ -62,7 +62,7 @@ class Settings(BaseSettings):
             raise ConfigError(BOT_TOKEN_HELP)
         return self.bot_token
 
-    @field_validator("redis_url", "telegram_api_url", mode="before")
+    @field_validator("redis_url", "telegram_api_url", "bot_username", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value

@@ -13,7 +13,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
     for name in (
         "BOT_TOKEN", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL", "ORG_ADMIN_IDS",
-        "DEFAULT_TIMEZONE", "DEFAULT_LANGUAGE", "LOG_LEVEL", "SCHEDULER_TICK_SECONDS",
+        "DEFAULT_TIMEZONE", "DEFAULT_LANGUAGE", "LOG_LEVEL", "SCHEDULER_TICK_SECONDS", "BOT_USERNAME",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
 
@@ -81,3 +81,10 @@ def test_cli_without_token_prints_one_line_and_no_traceback(tmp_path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"organizer: {BOT_TOKEN_HELP}"]
     assert "Traceback" not in result.stderr
+
+
+def test_bot_username_is_optional_and_empty_means_unset(monkeypatch) -> None:
+    monkeypatch.setenv("BOT_USERNAME", "")
+    assert load_settings(bot_token=TOKEN).bot_username is None
+    monkeypatch.setenv("BOT_USERNAME", "organizer_bot")
+    assert load_settings(bot_token=TOKEN).bot_username == "organizer_bot"
