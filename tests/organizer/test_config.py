@@ -13,7 +13,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
     for name in (
         "BOT_TOKEN", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL", "ORG_ADMIN_IDS",
-        "DEFAULT_TIMEZONE", "DEFAULT_LANGUAGE", "LOG_LEVEL", "SCHEDULER_TICK_SECONDS", "BOT_USERNAME",
+        "DEFAULT_TIMEZONE", "DEFAULT_LANGUAGE", "LOG_LEVEL", "SCHEDULER_TICK_SECONDS",
+        "BOT_USERNAME",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
 
