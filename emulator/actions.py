@@ -34,7 +34,7 @@ class PressedButton:
     def answered(self) -> bool:
         return self._pending.answered.done()
 
-    async def answer(self, timeout: float = 5.0) -> CallbackAnswer:  # noqa: ASYNC109
+    async def answer(self, timeout: float = 15.0) -> CallbackAnswer:  # noqa: ASYNC109
         try:
             return await asyncio.wait_for(asyncio.shield(self._pending.answered), timeout)
         except TimeoutError:

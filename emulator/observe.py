@@ -51,7 +51,7 @@ class ChatObserver(EmulatorCore):
         predicate: Callable[[EmuMessage], bool] | None = None,
         sender: EmuUser | None = None,
         after: int | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 - the test API's name
+        timeout: float = 15.0,  # noqa: ASYNC109 - the test API's name
         bot: EmuUser | None = None,
         include_service: bool = False,
     ) -> EmuMessage:
@@ -79,7 +79,7 @@ class ChatObserver(EmulatorCore):
             except TimeoutError:
                 continue
 
-    async def wait_until_polling(self, bot: EmuUser, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def wait_until_polling(self, bot: EmuUser, timeout: float = 15.0) -> None:  # noqa: ASYNC109
         """Wait until `bot` has a long poll (getUpdates with timeout) waiting: from then on its
         allowed_updates are set and new updates reach it at once."""
         await self.bot_account(bot).updates.wait_until_polling(timeout)

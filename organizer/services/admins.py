@@ -43,7 +43,7 @@ def missing_rights(rights: dict[str, bool] | None) -> list[str]:
     return [right for right in REQUIRED_BOT_RIGHTS if not rights.get(right)]
 
 
-async def _membership(
+async def ensure_membership(
     session: AsyncSession, group_id: int, user_id: int, *, now: datetime
 ) -> Membership:
     values = {
@@ -83,7 +83,7 @@ async def sync_group_admins(
     promoted = set()
     for entry in admins:
         await users.remember(session, entry.profile, now=now)
-        membership = await _membership(session, group_id, entry.profile.id, now=now)
+        membership = await ensure_membership(session, group_id, entry.profile.id, now=now)
         role = MemberRole.OWNER if entry.is_owner else MemberRole.ADMIN
         if membership.role != role:
             promoted.add(entry.profile.id)
@@ -105,7 +105,7 @@ async def record_member_status(
 ) -> None:
     """A chat_member update: someone joined, left, was promoted or demoted."""
     await users.remember(session, profile, now=now)
-    membership = await _membership(session, group_id, profile.id, now=now)
+    membership = await ensure_membership(session, group_id, profile.id, now=now)
     was_present = membership.status in (MemberStatus.ACTIVE, MemberStatus.RESTRICTED)
     is_present = status in (MemberStatus.ACTIVE, MemberStatus.RESTRICTED)
     if is_present and not was_present:

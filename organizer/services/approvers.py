@@ -13,11 +13,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from organizer.database import insert_if_absent
 from organizer.i18n import Catalogue, Texts
 from organizer.messenger import Button, Keyboard, Messenger, OutboundText, RecipientUnreachable
 from organizer.models import GroupApprover, MemberRole, Membership, MemberStatus, MemberType, User
-from organizer.services import groups, users
+from organizer.services import admins, groups, users
 from organizer.services.joining import JoinRequestInfo
 from organizer.services.users import UserInfo
 from organizer.timeparse import format_local
@@ -92,19 +91,7 @@ async def add(
 
     An admin naming someone as approver vouches that they are in the group: Telegram gives no
     member list, so a member the bot has not yet seen join is recorded as present here."""
-    await insert_if_absent(
-        session,
-        Membership,
-        {
-            "group_id": group_id,
-            "user_id": user_id,
-            "role": MemberRole.MEMBER,
-            "status": MemberStatus.ACTIVE,
-            "joined_at": now,
-            "updated_at": now,
-        },
-        key=["group_id", "user_id"],
-    )
+    await admins.ensure_membership(session, group_id, user_id, now=now)
     existing = await session.scalar(
         select(GroupApprover).where(
             GroupApprover.group_id == group_id,

@@ -17,9 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from organizer.database import insert_if_absent
-from organizer.models import Group, MemberRole, Membership, MemberStatus
-from organizer.services import scheduled_actions, users
+from organizer.models import Group, Membership, MemberStatus
+from organizer.services import admins, scheduled_actions, users
 from organizer.services.users import TelegramProfile
 
 RULES_REMINDER = "rules.reminder"
@@ -80,20 +79,7 @@ async def acknowledge(
     """Record that the member acknowledged the current rules; False if they already had."""
     group = await _group(session, group_id)
     await users.remember(session, profile, now=now)
-    user_id = profile.id
-    values = {
-        "group_id": group_id,
-        "user_id": user_id,
-        "role": MemberRole.MEMBER,
-        "status": MemberStatus.ACTIVE,
-        "joined_at": now,
-        "updated_at": now,
-    }
-    await insert_if_absent(session, Membership, values, key=["group_id", "user_id"])
-    row = await session.scalar(
-        select(Membership).where(Membership.group_id == group_id, Membership.user_id == user_id)
-    )
-    assert row is not None
+    row = await admins.ensure_membership(session, group_id, profile.id, now=now)
     if row.rules_version_accepted >= group.rules_version:
         return False
     row.rules_version_accepted = group.rules_version

@@ -7,6 +7,8 @@ end-to-end run here is not yet reliable — see the issue's note.)"""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from emulator import EmulatorUsageError, TelegramEmulator
@@ -35,6 +37,27 @@ async def until(emu: TelegramEmulator, chat, condition, timeout: float = 10) -> 
     await emu.wait_for_message(
         chat, predicate=lambda _m: condition(), sender=None, include_service=True, timeout=timeout
     )
+
+
+async def committed(running: Running, group_id: int, user_id: int, check) -> None:
+    """Wait until the member's stored row satisfies `check`: a message is visible in the chat
+    a moment before the transaction that sent it commits, and a person pressing its button in
+    that moment is a race no real person wins."""
+    from sqlalchemy import select
+
+    from organizer.models import Membership
+
+    for _ in range(200):
+        async with running.app.session_factory() as session:
+            row = await session.scalar(
+                select(Membership).where(
+                    Membership.group_id == group_id, Membership.user_id == user_id
+                )
+            )
+        if row is not None and check(row):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"membership of {user_id} never reached the expected state")
 
 
 def _is_member(emu: TelegramEmulator, group, user) -> bool:
@@ -67,6 +90,7 @@ async def test_request_approved_by_the_approver_then_welcome_and_rules(lively: R
     )
     with pytest.raises(EmulatorUsageError):
         await emu.send_message(ann, group, "我可以说话吗？")  # restricted until accepted
+    await committed(lively, group.id, ann.id, lambda m: (m.welcome_message_id or 0) > 0)
     refused = await walk.tap(hugo, group, "✅ 我已阅读并同意")
     assert "只对刚加入的那位成员有效" in refused["text"]
     await walk.tap(ann, group, "✅ 我已阅读并同意")
