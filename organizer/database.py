@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event, inspect, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
@@ -31,6 +31,9 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+_Row = TypeVar("_Row", bound=Base)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -115,3 +118,23 @@ async def insert_if_absent(
         await session.execute(
             sqlite_insert(model).values(**values).on_conflict_do_nothing(index_elements=key)
         )
+
+
+async def lock_one(session: AsyncSession, model: type[_Row], *where: Any) -> _Row | None:
+    """The row matching `where`, read for changing it, one writer at a time, on both databases.
+
+    SELECT … FOR UPDATE exists only on PostgreSQL, and SQLite reads outside a write transaction
+    see the last commit, so a read-check-write there can undo a concurrent writer. A no-op
+    UPDATE of the row first takes the lock on both (the row lock on PostgreSQL, the database
+    write lock on SQLite); the read that follows sees whatever the previous writer committed."""
+    key = next(iter(inspect(model).primary_key))
+    await session.execute(
+        update(model)
+        .where(*where)
+        .values({key.key: key})
+        .execution_options(synchronize_session=False)
+    )
+    row: _Row | None = await session.scalar(
+        select(model).where(*where).execution_options(populate_existing=True)
+    )
+    return row

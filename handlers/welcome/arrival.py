@@ -55,6 +55,9 @@ async def welcome_arrival(
         if arrival.welcome_pending and join_message_id is not None:
             await welcome.attach_join_message(session, chat.id, user.id, join_message_id, now=now)
         return
+    # Commit the "welcome being posted" mark before posting: a second report of this join then
+    # sees it, and the newcomer's press (possible as soon as the welcome shows) finds it.
+    await session.commit()
     try:
         await TelegramModerator(bot).restrict(chat.id, user.id)
     except ModerationFailed as error:
@@ -70,11 +73,21 @@ async def welcome_arrival(
     )
     body = f"{body}\n\n{texts('welcome-rules-more')}"
     button = Button(texts("welcome-accept-button"), WelcomeAccept(user_id=user.id).pack())
-    sent = await deps.messenger.send_text(OutboundText(chat.id, body, keyboard=keyboard([button])))
-    await welcome.welcome_posted(
+    try:
+        sent = await deps.messenger.send_text(
+            OutboundText(chat.id, body, keyboard=keyboard([button]))
+        )
+    except MessengerError as error:
+        log.warning("cannot post the welcome in %s: %s", chat.id, error)
+        if await welcome.posting_failed(session, chat.id, user.id, now=now):
+            await _unrestrict(bot, chat.id, user.id)
+        return
+    due = await welcome.welcome_posted(
         session, chat.id, user.id, message_id=sent.message_id, join_message_id=join_message_id,
         now=now,
     )  # fmt: skip
+    if due is None:  # accepted or gone while it was being posted
+        await _delete(deps, chat.id, sent.message_id)
 
 
 async def member_joined(
@@ -111,6 +124,13 @@ async def member_left(event: ChatMemberUpdated, session: AsyncSession, deps: Han
         await _delete(deps, event.chat.id, welcome_id)
 
 
+async def _unrestrict(bot: Bot, chat_id: int, user_id: int) -> None:
+    try:
+        await TelegramModerator(bot).unrestrict(chat_id, user_id)
+    except ModerationFailed as error:
+        log.warning("cannot lift the newcomer's restriction: %s", error)
+
+
 async def _delete(deps: HandlerDeps, chat_id: int, message_id: int) -> None:
     try:
         await deps.messenger.delete(chat_id, message_id)
@@ -138,10 +158,7 @@ async def accept_pressed(
     except LookupError:
         await query.answer(texts("welcome-nothing-pending"), show_alert=True)
         return
-    try:
-        await TelegramModerator(bot).unrestrict(chat_id, query.from_user.id)
-    except ModerationFailed as error:
-        log.warning("cannot lift the newcomer's restriction: %s", error)
+    await _unrestrict(bot, chat_id, query.from_user.id)
     await query.answer(texts("welcome-accepted"), show_alert=True)
     await _delete(deps, chat_id, accepted.welcome_message_id or query.message.message_id)
     if accepted.clean_join_messages and accepted.join_message_id:

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import lock_one
 from organizer.models import Feedback, Group, Membership, MemberStatus
 from organizer.services.sweep import group_admin_ids
 
@@ -76,7 +77,7 @@ async def mark_handled(
     session: AsyncSession, feedback_id: int, *, admin_id: int, reply: str | None, now: datetime
 ) -> tuple[FeedbackInfo, bool]:
     """(the feedback, True if this call handled it; False: someone already had)."""
-    row = await session.get(Feedback, feedback_id, with_for_update=True)
+    row = await lock_one(session, Feedback, Feedback.id == feedback_id)
     if row is None:
         raise LookupError(feedback_id)
     if row.status == "handled":

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from organizer.database import insert_if_absent
+from organizer.database import insert_if_absent, lock_one
 from organizer.models import (
     Group,
     JoinRequest,
@@ -299,13 +299,8 @@ async def mark_escalated(session: AsyncSession, request_id: int, *, now: datetim
 
 
 async def lock(session: AsyncSession, request_id: int) -> JoinRequestInfo | None:
-    """The request under its row lock (PostgreSQL); two deciders are served in turn."""
-    row = await session.scalar(
-        select(JoinRequest)
-        .where(JoinRequest.id == request_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    """The request under its write lock; two deciders are served in turn."""
+    row = await lock_one(session, JoinRequest, JoinRequest.id == request_id)
     return _info(row) if row else None
 
 

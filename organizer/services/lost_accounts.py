@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import lock_one
 from organizer.models import LostAccountReport, MemberRole, Membership, MemberStatus, User
 
 PRESENT = (MemberStatus.ACTIVE, MemberStatus.RESTRICTED)
@@ -80,7 +81,7 @@ async def mark_restricted(
     session: AsyncSession, report_id: int, *, admin_id: int, now: datetime
 ) -> int | None:
     """Record who restricted the account; returns who did it first when it already was."""
-    row = await session.get(LostAccountReport, report_id, with_for_update=True)
+    row = await lock_one(session, LostAccountReport, LostAccountReport.id == report_id)
     if row is None:
         raise LookupError(report_id)
     if row.restricted_by is not None:

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from organizer.database import lock_one
 from organizer.i18n import Catalogue, Markup
 from organizer.messenger import Button, Keyboard, Messenger, OutboundText, RecipientUnreachable
 from organizer.models import Group, GroupApprover, MemberRole, Membership, MemberStatus
@@ -324,7 +325,8 @@ class ReviewOutcome:
 
 
 async def _open(session: AsyncSession, group_id: int, review_id: int) -> ReviewOutcome:
-    group = await session.get(Group, group_id)
+    # Locked: the review lives in the group's settings, and two admins may press at once.
+    group = await lock_one(session, Group, Group.id == group_id)
     review = _review(group) if group else None
     if group is None or review is None or int(review["id"]) != review_id:
         return ReviewOutcome("stale")

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.database import insert_if_absent
 from organizer.models import Group, MemberRole, Membership, MemberStatus
-from organizer.services import scheduled_actions, users
+from organizer.services import membership_rows, scheduled_actions, users
 from organizer.services.users import TelegramProfile
 
 WELCOME_EXPIRE = "welcome.expire"
@@ -80,7 +80,7 @@ async def _upsert(session: AsyncSession, group_id: int, user_id: int, now: datet
         "updated_at": now,
     }
     await insert_if_absent(session, Membership, values, key=["group_id", "user_id"])
-    row = await membership(session, group_id, user_id)
+    row = await membership_rows.lock(session, group_id, user_id)
     assert row is not None
     return row
 
@@ -142,48 +142,90 @@ async def welcome_posted(
     message_id: int,
     join_message_id: int | None,
     now: datetime,
-) -> datetime:
-    """Keep the welcome's id and schedule the removal; returns when it falls due."""
+) -> datetime | None:
+    """Keep the welcome's id and schedule the removal; returns when it falls due.
+
+    None when the welcome is no longer wanted: the member accepted (pressing the button as soon
+    as it showed) or left while it was being posted; the caller deletes it then."""
     group = await session.get(Group, group_id)
-    row = await membership(session, group_id, user_id)
+    row = await membership_rows.lock(session, group_id, user_id)
     if group is None or row is None:
         raise LookupError((group_id, user_id))
+    if row.welcome_message_id != _POSTING:
+        return None
     row.welcome_message_id = message_id
     row.updated_at = now
     due = now + timedelta(hours=timeout_hours(dict(group.settings or {})))
-    payload = {"group_id": group_id, "user_id": user_id, "join_message_id": join_message_id}
-    await scheduled_actions.schedule(
-        session,
-        kind=WELCOME_EXPIRE,
-        due_at=due,
-        payload=payload,
-        group_id=group_id,
-        dedupe_key=expire_key(group_id, user_id),
-        now=now,
+    known = await _pending_payload(session, group_id, user_id)
+    await _schedule_expiry(
+        session, group_id, user_id, due, join_message_id or known.get("join_message_id"), now
     )
     return due
 
 
-async def _pending_payload(session: AsyncSession, group_id: int, user_id: int) -> dict[str, Any]:
+async def posting_failed(
+    session: AsyncSession, group_id: int, user_id: int, *, now: datetime
+) -> bool:
+    """The welcome could not be posted: nobody can accept it, so do not keep them restricted.
+
+    Returns True when the caller should lift the restriction."""
+    row = await membership_rows.lock(session, group_id, user_id)
+    if row is None or row.welcome_message_id != _POSTING:
+        return False
+    row.welcome_message_id = None
+    if row.status == MemberStatus.RESTRICTED:
+        row.status = MemberStatus.ACTIVE
+    row.updated_at = now
+    await scheduled_actions.cancel(session, dedupe_key=expire_key(group_id, user_id))
+    await session.flush()
+    return True
+
+
+async def _schedule_expiry(
+    session: AsyncSession,
+    group_id: int,
+    user_id: int,
+    due: datetime,
+    join_message_id: int | None,
+    now: datetime,
+) -> None:
+    payload = {"group_id": group_id, "user_id": user_id, "join_message_id": join_message_id}
+    await scheduled_actions.schedule(
+        session, kind=WELCOME_EXPIRE, due_at=due, payload=payload, group_id=group_id,
+        dedupe_key=expire_key(group_id, user_id), now=now,
+    )  # fmt: skip
+
+
+async def _pending_action(session: AsyncSession, group_id: int, user_id: int) -> Any:
     key = expire_key(group_id, user_id)
     found = await scheduled_actions.pending(session, kind=WELCOME_EXPIRE, dedupe_prefix=key)
-    return next((a.payload for a in found if a.dedupe_key == key), {})
+    return next((a for a in found if a.dedupe_key == key), None)
+
+
+async def _pending_payload(session: AsyncSession, group_id: int, user_id: int) -> dict[str, Any]:
+    action = await _pending_action(session, group_id, user_id)
+    return dict(action.payload) if action is not None else {}
 
 
 async def attach_join_message(
     session: AsyncSession, group_id: int, user_id: int, join_message_id: int, *, now: datetime
 ) -> bool:
-    """The join service message came after the welcome: remember it for cleaning up."""
-    key = expire_key(group_id, user_id)
-    found = await scheduled_actions.pending(session, kind=WELCOME_EXPIRE, dedupe_prefix=key)
-    action = next((a for a in found if a.dedupe_key == key), None)
-    if action is None:
+    """The join service message came after the welcome: remember it for cleaning up.
+
+    While the welcome is still being posted the removal is scheduled here already (with the
+    same deadline); welcome_posted then keeps this id."""
+    group = await session.get(Group, group_id)
+    row = await membership_rows.lock(session, group_id, user_id)
+    if group is None or row is None or row.welcome_message_id is None:
         return False
-    payload = {**action.payload, "join_message_id": join_message_id}
-    await scheduled_actions.schedule(
-        session, kind=WELCOME_EXPIRE, due_at=action.due_at, payload=payload,
-        group_id=group_id, dedupe_key=key, now=now,
-    )  # fmt: skip
+    action = await _pending_action(session, group_id, user_id)
+    if action is not None:
+        due = action.due_at
+    elif row.welcome_message_id == _POSTING:
+        due = now + timedelta(hours=timeout_hours(dict(group.settings or {})))
+    else:
+        return False
+    await _schedule_expiry(session, group_id, user_id, due, join_message_id, now)
     return True
 
 
@@ -192,7 +234,7 @@ async def accept(session: AsyncSession, group_id: int, user_id: int, *, now: dat
 
     Raises LookupError when no welcome is waiting for them (already accepted, or gone)."""
     group = await session.get(Group, group_id)
-    row = await membership(session, group_id, user_id)
+    row = await membership_rows.lock(session, group_id, user_id)
     if group is None or row is None or row.welcome_message_id is None:
         raise LookupError((group_id, user_id))
     payload = await _pending_payload(session, group_id, user_id)
@@ -218,7 +260,7 @@ async def expire(
 ) -> Expired | None:
     """The welcome ran out: record the removal. None when there is nothing to remove."""
     group = await session.get(Group, group_id)
-    row = await membership(session, group_id, user_id)
+    row = await membership_rows.lock(session, group_id, user_id)
     if group is None or row is None or row.welcome_message_id is None:
         return None
     if row.status not in _PRESENT:
@@ -243,7 +285,7 @@ async def record_departure(
     """The member left or was removed: keep the row (history), mark it, stop any welcome.
 
     Returns the id of a welcome still on screen, to delete."""
-    row = await membership(session, group_id, user_id)
+    row = await membership_rows.lock(session, group_id, user_id)
     if row is None:
         return None
     welcome_id = row.welcome_message_id or None

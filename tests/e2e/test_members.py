@@ -1,13 +1,6 @@
 """Members end to end against the emulator with an injected clock: a newcomer who never accepts
-the rules is removed on time.
-
-The join-request walk (questions → approver → welcome → accept → post → leave and return) and the
-inactivity sweep are covered through the real dispatcher and runner in tests/handlers/joining,
-tests/handlers/welcome and tests/scheduler/members; their emulator runs are not yet reliable
-(open races, see issue 4's note), so they are not part of this suite yet.
-
-(The inactivity sweep is tested through the real runner in tests/scheduler/members; its
-end-to-end run here is not yet reliable — see the issue's note.)"""
+the rules is removed on time. (The join-request walk and the inactivity sweep are in
+test_members_walk.py.)"""
 
 from __future__ import annotations
 
