@@ -12,8 +12,8 @@ PRIVATE_COMMANDS = (
     "feedback", "away", "lost", "lang",
 )  # fmt: skip
 GROUP_COMMANDS = (
-    "help", "rules", "events", "propose", "calendar", "feedback", "setup", "invite", "approvers",
-    "setrules", "rulesreminder", "surveyq", "lang",
+    "help", "rules", "events", "propose", "calendar", "feedback", "setup", "settings", "invite",
+    "approvers", "setrules", "rulesreminder", "surveyq", "lang",
 )  # fmt: skip
 
 

@@ -37,6 +37,15 @@ class ChatModerator(Protocol):
     async def kick(self, chat_id: int, user_id: int) -> None:
         """Remove the member without banning them (they may come back through approval)."""
 
+    async def ban(self, chat_id: int, user_id: int) -> None:
+        """Remove the member and keep them out until unbanned."""
+
+    async def unban(self, chat_id: int, user_id: int) -> None:
+        """Let a banned member come back (through approval); not a re-add."""
+
+    async def delete_message(self, chat_id: int, message_id: int) -> bool:
+        """Delete a member's message; False when it is already gone."""
+
 
 _current: ChatModerator | None = None
 

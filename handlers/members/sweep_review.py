@@ -15,10 +15,10 @@ from handlers.deps import HandlerDeps
 from handlers.replies import reply
 from organizer.i18n import Texts
 from organizer.messenger import OutboundText, RecipientUnreachable
-from organizer.services import admins, sweep, users
+from organizer.services import admins, sweep, sweep_review, users
 
 
-class ReviewCallback(CallbackData, prefix=sweep.CALLBACK_PREFIX):
+class ReviewCallback(CallbackData, prefix=sweep_review.CALLBACK_PREFIX):
     action: str  # t (toggle) | all | sel | keep
     group_id: int
     review_id: int
@@ -55,14 +55,16 @@ async def on_review(
         await query.answer(texts("error-admins-only"), show_alert=True)
         return
     if data.action == "t":
-        outcome = await sweep.toggle(session, data.group_id, data.review_id, data.user_id, now=now)
+        outcome = await sweep_review.toggle(
+            session, data.group_id, data.review_id, data.user_id, now=now
+        )
     else:
         if data.action == "sel":
-            opened = await sweep.toggle(session, data.group_id, data.review_id, 0, now=now)
+            opened = await sweep_review.toggle(session, data.group_id, data.review_id, 0, now=now)
             if opened.status == "ok" and opened.review and not opened.review["selected"]:
                 await query.answer(texts("members-review-none-selected"), show_alert=True)
                 return
-        outcome = await sweep.decide(
+        outcome = await sweep_review.decide(
             session, data.group_id, data.review_id, data.action, query.from_user.id, now=now
         )
     if outcome.status == "stale":
@@ -75,8 +77,8 @@ async def on_review(
     assert outcome.group is not None and outcome.review is not None
     message = query.message
     if data.action == "t":
-        names = await sweep.review_names(session, outcome.review)
-        keyboard = sweep.review_keyboard(
+        names = await sweep_review.review_names(session, outcome.review)
+        keyboard = sweep_review.review_keyboard(
             deps.catalogue, texts.lang, data.group_id, outcome.review, names
         )
         if message is not None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, Chat, ChatMemberUpdated, Message
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.deps import HandlerDeps
 from handlers.welcome.callbacks import WelcomeAccept
+from handlers.welcome.gatekeeper import turned_away
 from organizer.i18n import Markup, Texts
 from organizer.messenger import Button, MessengerError, OutboundText, keyboard
 from organizer.models import MemberStatus
 from organizer.moderation_port import ModerationFailed
-from organizer.services import notify, rules_versions, welcome
+from organizer.services import groups, notify, rules_versions, welcome
 from organizer.telegram.chat_info import profile
 from organizer.telegram.moderator import TelegramModerator
 
@@ -94,8 +96,11 @@ async def member_joined(
     event: ChatMemberUpdated, bot: Bot, session: AsyncSession, deps: HandlerDeps
 ) -> None:
     status = event.new_chat_member.status
+    via = joined_via(event)
+    if await turned_away(event, bot, session, deps, via):
+        return
     await welcome_arrival(
-        bot, session, deps, event.chat, event.new_chat_member.user, via=joined_via(event),
+        bot, session, deps, event.chat, event.new_chat_member.user, via=via,
         is_admin=status in ("administrator", "creator"),
     )  # fmt: skip
 
@@ -107,9 +112,39 @@ async def join_service_message(
     adder = message.from_user.id if message.from_user else None
     for user in message.new_chat_members or []:
         via = "added" if adder is not None and adder != user.id else "unknown"
+        if await _stale_report(bot, session, message.chat.id, user.id):
+            continue
+        if via == "unknown" and await _request_groups_decide_later(session, message, user.id, deps):
+            continue
         await welcome_arrival(
             bot, session, deps, message.chat, user, via=via, join_message_id=message.message_id
         )
+
+
+async def _request_groups_decide_later(
+    session: AsyncSession, message: Message, user_id: int, deps: HandlerDeps
+) -> bool:
+    """In a group that requires join requests, a self-join is judged on the chat_member report
+    (which says whether a request was approved); this message only lends its id for cleaning."""
+    group = await groups.get(session, message.chat.id)
+    if group is None or not welcome.requires_request(group.settings):
+        return False
+    await welcome.attach_join_message(
+        session, message.chat.id, user_id, message.message_id, now=deps.clock.now()
+    )
+    return True
+
+
+async def _stale_report(bot: Bot, session: AsyncSession, chat_id: int, user_id: int) -> bool:
+    """A join message for someone we already removed (say, turned away for joining without a
+    request) arrives after the removal: ask Telegram whether they are still there."""
+    if not await welcome.believed_gone(session, chat_id, user_id):
+        return False
+    try:
+        member = await bot.get_chat_member(chat_id, user_id)
+    except TelegramAPIError:
+        return False
+    return member.status in ("left", "kicked")
 
 
 async def member_left(event: ChatMemberUpdated, session: AsyncSession, deps: HandlerDeps) -> None:

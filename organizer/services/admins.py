@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from organizer.database import insert_if_absent
 from organizer.models import MemberRole, Membership, MemberStatus
 from organizer.services import users
+from organizer.services.group_context import group_changed
 from organizer.services.users import TelegramProfile
 
 # The rights /setup checks and reports: each one some feature depends on.
@@ -91,6 +92,7 @@ async def sync_group_admins(
         membership.status = MemberStatus.ACTIVE
         membership.updated_at = now
     await session.flush()
+    group_changed(session, group_id)
     return AdminSyncResult(frozenset(current), frozenset(promoted), frozenset(demoted))
 
 
@@ -116,6 +118,7 @@ async def record_member_status(
     membership.role = role
     membership.updated_at = now
     await session.flush()
+    group_changed(session, group_id)
 
 
 async def is_group_admin(

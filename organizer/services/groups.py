@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from organizer.database import insert_if_absent
 from organizer.i18n import SUPPORTED, Texts
 from organizer.models import Group, GroupKind
+from organizer.services.group_context import group_changed
 
 # Offered as buttons by /setup; any other IANA name can be typed.
 COMMON_TIMEZONES = (
@@ -116,6 +117,7 @@ async def mark_bot_removed(session: AsyncSession, chat_id: int, *, now: datetime
     if group is not None:
         group.bot_is_member = False
         group.updated_at = now
+    group_changed(session, chat_id)
 
 
 def validate_timezone(name: str) -> str:
@@ -152,6 +154,7 @@ async def configure(
         group.language = language
     group.updated_at = now
     await session.flush()
+    group_changed(session, chat_id)
     return _info(group)
 
 
@@ -163,6 +166,7 @@ async def complete_setup(session: AsyncSession, chat_id: int, *, now: datetime) 
         group.setup_completed_at = now
     group.updated_at = now
     await session.flush()
+    group_changed(session, chat_id)
     return _info(group)
 
 

@@ -24,7 +24,8 @@ from organizer.models import (
     MemberStatus,
     MemberType,
 )
-from organizer.services import scheduled_actions, users
+from organizer.services import group_settings, scheduled_actions, users
+from organizer.services.group_context import group_changed
 from organizer.services.users import TelegramProfile
 
 ANSWER_WINDOW = timedelta(minutes=5)
@@ -32,8 +33,6 @@ ROUTE_UNANSWERED = "join.route_unanswered"
 ESCALATE = "join.escalate"
 EXPIRE = "join.expire"
 RETURNING_REASON = "returning member"
-DEFAULT_ESCALATE_HOURS = 24
-DEFAULT_DECLINE_HOURS = 72
 
 
 class JoinError(Exception):
@@ -133,12 +132,6 @@ def _info(row: JoinRequest) -> JoinRequestInfo:
     )
 
 
-def hours_setting(settings: dict[str, Any], key: str, default: int) -> int:
-    value = settings.get(key, default)
-    valid = isinstance(value, int) and not isinstance(value, bool) and value > 0
-    return int(value) if valid else default
-
-
 async def set_group_setting(
     session: AsyncSession, group_id: int, key: str, value: Any, *, now: datetime
 ) -> None:
@@ -148,6 +141,7 @@ async def set_group_setting(
     group.settings = {**(group.settings or {}), key: value}
     group.updated_at = now
     await session.flush()
+    group_changed(session, group_id)
 
 
 @dataclass(frozen=True)
@@ -206,19 +200,29 @@ async def open_request(
         decided = await _decide(session, row, approve=True, by=None, reason=RETURNING_REASON,
                                 now=now)  # fmt: skip
         return Opened(decided, True, True)
-    escalate = hours_setting(settings, "join_escalate_hours", DEFAULT_ESCALATE_HOURS)
-    decline = hours_setting(settings, "join_decline_hours", DEFAULT_DECLINE_HOURS)
-    steps = (
-        (ROUTE_UNANSWERED, "route", now + ANSWER_WINDOW),
-        (ESCALATE, "escalate", now + timedelta(hours=escalate)),
-        (EXPIRE, "expire", now + timedelta(hours=max(decline, escalate))),
-    )
-    for kind, name, due_at in steps:
-        await scheduled_actions.schedule(
-            session, kind=kind, due_at=due_at, payload={"request_id": row.id},
-            group_id=group_id, dedupe_key=f"join:{row.id}:{name}", now=now,
-        )  # fmt: skip
+    await _schedule(session, row, ROUTE_UNANSWERED, "route", now + ANSWER_WINDOW, now)
+    await _schedule_deadlines(session, row, settings, now)
     return Opened(_info(row), returning, False)
+
+
+async def _schedule(
+    session: AsyncSession, row: JoinRequest, kind: str, name: str, due_at: datetime,
+    now: datetime,
+) -> None:  # fmt: skip
+    await scheduled_actions.schedule(
+        session, kind=kind, due_at=due_at, payload={"request_id": row.id},
+        group_id=row.group_id, dedupe_key=f"join:{row.id}:{name}", now=now,
+    )  # fmt: skip
+
+
+async def _schedule_deadlines(
+    session: AsyncSession, row: JoinRequest, settings: dict[str, Any], now: datetime
+) -> None:
+    """Escalation and decline, counted from the request; per member type once it is known."""
+    escalate, decline = group_settings.join_deadline_hours(settings, row.member_type)
+    since = row.requested_at
+    await _schedule(session, row, ESCALATE, "escalate", since + timedelta(hours=escalate), now)
+    await _schedule(session, row, EXPIRE, "expire", since + timedelta(hours=decline), now)
 
 
 async def get(session: AsyncSession, request_id: int) -> JoinRequestInfo | None:
@@ -274,6 +278,9 @@ async def answer(
         if _info(row).next_step() != "confirm":
             raise JoinError("join-error-incomplete")
         row.answered_at = now
+        group = await session.get(Group, row.group_id)
+        if group is not None and row.escalated_at is None:
+            await _schedule_deadlines(session, row, dict(group.settings or {}), now)
     row.updated_at = now
     await session.flush()
     return _info(row)

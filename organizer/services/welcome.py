@@ -17,12 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.database import insert_if_absent
 from organizer.models import Group, MemberRole, Membership, MemberStatus
-from organizer.services import membership_rows, scheduled_actions, users
+from organizer.services import group_settings, membership_rows, scheduled_actions, users
 from organizer.services.users import TelegramProfile
 
 WELCOME_EXPIRE = "welcome.expire"
 JOINED_VIA = ("request", "added", "link", "unknown")
-DEFAULT_TIMEOUT_HOURS = 24
 _PRESENT = (MemberStatus.ACTIVE, MemberStatus.RESTRICTED)
 _POSTING = 0  # welcome_message_id while the welcome is being posted
 
@@ -56,12 +55,15 @@ def expire_key(group_id: int, user_id: int) -> str:
 
 
 def timeout_hours(settings: dict[str, Any]) -> int:
-    value = settings.get("welcome_timeout_hours", DEFAULT_TIMEOUT_HOURS)
-    return value if isinstance(value, int) and value > 0 else DEFAULT_TIMEOUT_HOURS
+    return int(group_settings.effective(settings, "welcome_timeout_hours"))
 
 
 def cleans_join_messages(settings: dict[str, Any]) -> bool:
-    return bool(settings.get("clean_join_messages", True))
+    return bool(group_settings.effective(settings, "clean_join_messages"))
+
+
+def requires_request(settings: dict[str, Any] | None) -> bool:
+    return bool(group_settings.effective(settings or {}, "require_join_request"))
 
 
 async def membership(session: AsyncSession, group_id: int, user_id: int) -> Membership | None:
@@ -299,3 +301,28 @@ async def record_departure(
     await scheduled_actions.cancel(session, dedupe_key=expire_key(group_id, user_id))
     await session.flush()
     return welcome_id
+
+
+async def approved_by_request(session: AsyncSession, group_id: int, user_id: int) -> bool:
+    row = await membership(session, group_id, user_id)
+    return row is not None and _fresh_request(row)
+
+
+async def believed_gone(session: AsyncSession, group_id: int, user_id: int) -> bool:
+    """Our record says they left or were removed (a late join report may be stale)."""
+    row = await membership(session, group_id, user_id)
+    return row is not None and row.status not in _PRESENT and row.left_at is not None
+
+
+async def record_turned_away(
+    session: AsyncSession, group_id: int, user_id: int, *, via: str, now: datetime
+) -> int | None:
+    """Removed for joining without a request: recorded (how they came, kicked), any welcome
+    stopped. Returns the id of a welcome still on screen, to delete."""
+    await _upsert(session, group_id, user_id, now)
+    row = await membership_rows.lock(session, group_id, user_id)
+    assert row is not None
+    row.joined_via = via
+    row.joined_at = row.joined_at or now
+    await session.flush()
+    return await record_departure(session, group_id, user_id, status=MemberStatus.KICKED, now=now)

@@ -54,3 +54,25 @@ class TelegramModerator:
             await self.bot.unban_chat_member(chat_id, user_id, only_if_banned=True)
         except (TelegramBadRequest, TelegramForbiddenError) as error:
             raise ModerationFailed(chat_id, user_id, error.message) from error
+
+    async def ban(self, chat_id: int, user_id: int) -> None:
+        try:
+            await self.bot.ban_chat_member(chat_id, user_id)
+        except (TelegramBadRequest, TelegramForbiddenError) as error:
+            raise ModerationFailed(chat_id, user_id, error.message) from error
+
+    async def unban(self, chat_id: int, user_id: int) -> None:
+        try:
+            await self.bot.unban_chat_member(chat_id, user_id, only_if_banned=True)
+        except (TelegramBadRequest, TelegramForbiddenError) as error:
+            raise ModerationFailed(chat_id, user_id, error.message) from error
+
+    async def delete_message(self, chat_id: int, message_id: int) -> bool:
+        try:
+            return await self.bot.delete_message(chat_id, message_id)
+        except TelegramBadRequest as error:
+            if "not found" in error.message.lower():
+                return False
+            raise ModerationFailed(chat_id, 0, error.message) from error
+        except TelegramForbiddenError as error:
+            raise ModerationFailed(chat_id, 0, error.message) from error

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from emulator import TelegramEmulator
 from organizer.database import unit_of_work
-from organizer.services import groups
+from organizer.services import groups, joining
 from tests.e2e.conftest import Running, Walk
 
 
@@ -50,3 +50,22 @@ async def test_newcomer_who_never_accepts_is_removed_on_time(lively: Running) ->
     lively.clock.advance(hours=1, seconds=5)
     await until(emu, group, lambda: not _is_member(emu, group, bob), timeout=15)
     assert not _is_member(emu, group, bob)
+
+
+async def test_group_requiring_requests_shows_a_plain_link_joiner_out(lively: Running) -> None:
+    emu = lively.emu
+    walk, admin, hugo, group = await _group(lively)
+    async with unit_of_work(lively.app.session_factory) as session:
+        await joining.set_group_setting(
+            session, group.id, "require_join_request", True, now=lively.clock.now()
+        )
+    bob = emu.create_user("Bob", language_code="zh")
+    await emu.join(bob, group)
+    await emu.wait_for_message(group, text_contains="只接受经审批的入群申请", timeout=10)
+    await until(emu, group, lambda: not _is_member(emu, group, bob))
+    assert emu.resolve_chat(group).member(bob.id).status == "left"  # removed, not banned
+    # The late "Bob joined" service message does not bring a welcome for someone already gone.
+    assert not any("✅ 我已阅读并同意" in m.buttons for m in emu.bot_messages(group))
+    await emu.request_join(bob, group)
+    await emu.wait_for_message(bob, text_contains="请问你是", timeout=10)
+    assert not any("✅ 我已阅读并同意" in m.buttons for m in emu.bot_messages(group))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from organizer.database import unit_of_work
 from organizer.models import Group, MemberStatus, MemberType
-from organizer.services import approvers, sweep, welcome
+from organizer.services import approvers, sweep, sweep_review, welcome
 from tests.e2e.conftest import Running
 from tests.e2e.test_members import _group, _is_member, until
 
@@ -71,7 +71,9 @@ def _member(group_id: int, user_id: int, check):
 
 
 async def _review_saved(session) -> bool:
-    return any(sweep.REVIEW_KEY in (g.settings or {}) for g in await session.scalars(select(Group)))
+    return any(
+        sweep_review.REVIEW_KEY in (g.settings or {}) for g in await session.scalars(select(Group))
+    )
 
 
 async def test_inactivity_sweep_from_reminder_to_removal(lively: Running) -> None:

@@ -197,3 +197,22 @@ async def test_card_goes_to_admins_when_the_chosen_approver_left(session, clock)
     [card] = messenger.texts_to(ADMIN.id)
     assert "入群申请：Li（@li）" in card and "所选审批人 Head 已不在群内" in card
     assert messenger.texts_to(HEAD.id) == []
+
+
+async def test_deadlines_follow_the_member_type_once_it_is_answered(session, clock) -> None:
+    await _setup(session, clock, join_escalate_hours_student=2, join_decline_hours_student=6)
+    start = clock.now()
+    opened = await joining.open_request(session, GROUP, APPLICANT, invite_link=None, now=start)
+    request = opened.request
+    clock.advance(minutes=1)
+    await joining.answer(
+        session, request.id, APPLICANT.id, now=clock.now(), member_type=MemberType.STUDENT
+    )
+    await joining.answer(
+        session, request.id, APPLICANT.id, now=clock.now(), voucher_id=None, voucher_text="@t"
+    )
+    await joining.answer(session, request.id, APPLICANT.id, now=clock.now(), confirm=True)
+    due = {a.kind: a.due_at for a in await scheduled_actions.pending(session, group_id=GROUP)}
+    # Counted from the request, not from the answer.
+    assert due[joining.ESCALATE] == start + timedelta(hours=2)
+    assert due[joining.EXPIRE] == start + timedelta(hours=6)

@@ -37,6 +37,16 @@ class FakeModerator:
     async def kick(self, chat_id: int, user_id: int) -> None:
         self.calls.append(("kick", chat_id, user_id))
 
+    async def ban(self, chat_id: int, user_id: int) -> None:
+        self.calls.append(("ban", chat_id, user_id))
+
+    async def unban(self, chat_id: int, user_id: int) -> None:
+        self.calls.append(("unban", chat_id, user_id))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> bool:
+        self.calls.append(("delete", chat_id, message_id))
+        return True
+
 
 @pytest.fixture
 def moderator() -> Iterator[FakeModerator]:

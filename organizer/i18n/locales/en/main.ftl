@@ -45,19 +45,20 @@ help-admin =
     <b>Group admins</b>
     /setup — in the group: set its kind, timezone and language, and check which admin rights I lack
     /lang — in the group: set the group's language
+    /settings — see and change this group's settings: join deadlines (also per member type), returning members without approval, the welcome timeout, the inactivity sweep and automatic removal, and more; /settings NAME VALUE changes one, /settings NAME default restores it
     Reviewing activities: members' proposals come to you privately (approve / reject with a reason / ask for changes); admins' own proposals are published directly
     /manage — change or cancel any activity of your groups
     /attendance — correct attendance, see the check-in code, get the summary and exports (private)
     <b>Joining by approval</b>
     /invite — create an invite link that makes join requests (needs "Invite users"; the group then requires requests). Applicants are asked privately who they are (employee / partner / student) and who vouches; the card goes to that approver
     /approvers — list join approvers; /approvers add employee|partner|student @username [label] (or reply to a member), /approvers remove … @username
-    Deadlines (group settings): join_escalate_hours (default 24) escalates to admins, join_decline_hours (default 72) declines; returning_skip_approval lets returning members in without approval (default off)
+    Deadlines: a request is escalated to the admins after 24 h and declined after 72 h by default (change them with /settings)
     <b>New members and rules</b>
-    A newcomer can post only after pressing "I have read and accept"; not accepted within 24 h means removal (group setting welcome_timeout_hours)
+    A newcomer can post only after pressing "I have read and accept"; not accepted within 24 h (by default) means removal
     /setrules RULES — replace the group's rules (or reply to a message with them); members are asked to acknowledge the new version
     /rulesreminder off | weekly WEEKDAY(0=Mon) HH:MM — the periodic rules reminder (default Monday 09:00)
     <b>Inactive members</b>
-    Daily: members silent for inactive_days (default 30, 0 = off) are reminded; silent inactive_grace_days (default 7) more, the admins get one card (Remove all / selected / Keep), or removal is automatic with inactive_auto_remove. Admins, approvers and members on leave are exempt
+    Daily: members silent for 30 days (by default) are reminded; silent 7 days more, the admins get one card (Remove all / selected / Keep); /settings can make removal automatic or turn the sweep off. Admins, approvers and members on leave are exempt
     /surveyq N new question — reword this group's survey question N (in the group; "/surveyq 2 -" restores the default)
     Tip: make me an admin with the rights "Delete messages", "Ban users", "Invite users via link" and "Pin messages" so every feature works.
 help-org-admin = You are an organisation admin: you can manage every group I am in.

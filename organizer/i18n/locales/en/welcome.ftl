@@ -52,3 +52,5 @@ rules-weekday =
 
 welcome-help-setrules = /setrules RULES — replace the group's rules (or reply to a message with them); members are asked to acknowledge the new version
 welcome-help-rulesreminder = /rulesreminder off | weekly WEEKDAY HH:MM — the periodic rules reminder (default Monday 09:00)
+welcome-request-required = "{ $title }" only admits members through an approved join request. You joined by a plain link, so you were removed (not banned). Ask a group admin for the request link and apply.
+welcome-request-required-group = { $mention } this group only admits members through an approved join request, so you were removed (not banned). Ask an admin for the request link.

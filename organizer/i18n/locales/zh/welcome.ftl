@@ -52,3 +52,5 @@ rules-weekday =
 
 welcome-help-setrules = /setrules 群规 — 更新本群群规（也可回复一条消息发送），成员需点击确认新版本
 welcome-help-rulesreminder = /rulesreminder off | weekly 星期 HH:MM — 群规定期提醒（默认每周一 09:00）
+welcome-request-required = 「{ $title }」只接受经审批的入群申请，你通过普通链接加入，因此已被移出（未封禁）。请向群管理员索取申请链接后重新申请。
+welcome-request-required-group = { $mention } 本群只接受经审批的入群申请，你已被移出（未封禁）。请向管理员索取申请链接。

@@ -1,0 +1,3 @@
+"""content models (filled in by issue 5 work)."""
+
+from __future__ import annotations
