@@ -9,6 +9,7 @@ from handlers import (
     activities,
     activity_flow,
     activity_manage,
+    content,
     errors,
     fallback,
     group_membership,
@@ -17,6 +18,7 @@ from handlers import (
     joining,
     language,
     members,
+    moderation_admin,
     propose,
     rules,
     start,
@@ -24,8 +26,14 @@ from handlers import (
 )
 from handlers.deps import HandlerDeps
 from handlers.members.tracking import install_tracker
-from handlers.middlewares import DatabaseSessionMiddleware, LanguageMiddleware
+from handlers.middlewares import (
+    DatabaseSessionMiddleware,
+    LanguageMiddleware,
+    OneAtATimePerSender,
+)
+from handlers.moderation import install_gate
 
+ORDERING_KEY = "update_ordering"
 OBSERVED_EVENTS = (
     "message",
     "edited_message",
@@ -42,11 +50,15 @@ def setup_dispatcher(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> Dispatcher:
     dispatcher["deps"] = deps
+    ordering = OneAtATimePerSender()
+    dispatcher[ORDERING_KEY] = ordering
+    dispatcher.update.outer_middleware(ordering)
     for name in OBSERVED_EVENTS:
         observer = dispatcher.observers[name]
         observer.middleware(DatabaseSessionMiddleware(session_factory))
         observer.middleware(LanguageMiddleware(deps.catalogue))
     install_tracker(dispatcher)  # outer, memory only: last-seen per member, flushed in batches
+    install_gate(dispatcher, deps, session_factory)  # outer: moderation, content, fast path
     dispatcher.include_routers(
         # Before start: they own /start deep links (propose_…, survey_…).
         propose.build_router(),
@@ -54,6 +66,8 @@ def setup_dispatcher(
         joining.build_router(),
         welcome.build_router(),
         members.build_router(),
+        content.build_router(),
+        moderation_admin.build_router(),
         start.build_router(),
         activities.build_router(),
         activity_manage.build_router(),

@@ -12,8 +12,10 @@ PRIVATE_COMMANDS = (
     "feedback", "away", "lost", "lang",
 )  # fmt: skip
 GROUP_COMMANDS = (
-    "help", "rules", "events", "propose", "calendar", "feedback", "setup", "settings", "invite",
-    "approvers", "setrules", "rulesreminder", "surveyq", "lang",
+    "help", "rules", "events", "propose", "calendar", "materials", "questions", "report",
+    "feedback", "setup", "settings", "invite", "approvers", "setrules", "rulesreminder", "surveyq",
+    "experts", "warn", "unwarn", "mute", "unmute", "kick", "ban", "unban", "del", "setlog",
+    "blockword", "lang",
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@ message that nothing handles costs no database work."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -63,3 +64,50 @@ class LanguageMiddleware(BaseMiddleware):
         if stored is not None:
             return stored.language_or(default)
         return normalize_language(user.language_code, default)
+
+
+class OneAtATimePerSender(BaseMiddleware):
+    """Updates from one person in one chat are handled in the order Telegram sent them.
+
+    Polling hands updates to concurrent tasks. A reply is visible before its transaction
+    commits, so someone who answers a form step quickly (or Telegram's two reports of one join)
+    could reach the next handler while the previous one's changes are still uncommitted.
+    Different people, and one person in different chats, still run concurrently."""
+
+    def __init__(self) -> None:
+        self._locks: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}
+        self._in_flight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def wait_idle(self) -> None:
+        """Until no update is being handled (end-to-end tests: every reply's work committed)."""
+        await self._idle.wait()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        self._in_flight += 1
+        self._idle.clear()
+        try:
+            return await self._in_order(handler, event, data)
+        finally:
+            self._in_flight -= 1
+            if self._in_flight == 0:
+                self._idle.set()
+
+    async def _in_order(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        chat: Chat | None = data.get("event_chat")
+        user: TgUser | None = data.get("event_from_user")
+        if chat is None and user is None:
+            return await handler(event, data)
+        key = (chat.id if chat else 0, user.id if user else 0)
+        lock, users_of_lock = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users_of_lock + 1)
+        try:
+            async with lock:
+                return await handler(event, data)
+        finally:
+            lock, users_of_lock = self._locks[key]
+            if users_of_lock <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users_of_lock - 1)

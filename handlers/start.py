@@ -29,19 +29,28 @@ async def help_(message: Message, session: AsyncSession, deps: HandlerDeps, text
         is_admin = bool(await admins.administered_group_ids(session, user_id))
     else:
         is_admin = await admins.is_group_admin(session, message.chat.id, user_id)
-    await reply(
-        deps, message, help_text(texts, is_admin=is_admin, is_org=deps.is_org_admin(user_id))
-    )
+    for page in help_pages(texts, is_admin=is_admin, is_org=deps.is_org_admin(user_id)):
+        await reply(deps, message, page)
 
 
-def help_text(texts: Texts, *, is_admin: bool, is_org: bool) -> str:
-    parts = [texts("help-title"), texts("help-member"), texts("help-members")]
+HELP_PAGE_LIMIT = 3800  # Telegram's 4096, with room for the HTML of the headings
+
+
+def help_pages(texts: Texts, *, is_admin: bool, is_org: bool) -> list[str]:
+    """The sections this person may use, packed into as few messages as Telegram allows."""
+    keys = ["help-title", "help-member", "help-members", "help-content", "modcmd-help-member"]
     if is_admin or is_org:
-        parts.append(texts("help-admin"))
+        keys += ["help-admin", "help-content-admin", "modcmd-help-admin"]
     if is_org:
-        parts.append(texts("help-org-admin"))
-    parts.append(texts("help-footer"))
-    return "\n\n".join(parts)
+        keys.append("help-org-admin")
+    keys.append("help-footer")
+    pages: list[str] = []
+    for part in (texts(key) for key in keys):
+        if pages and len(pages[-1]) + 2 + len(part) <= HELP_PAGE_LIMIT:
+            pages[-1] += "\n\n" + part
+        else:
+            pages.append(part)
+    return pages
 
 
 def build_router() -> Router:

@@ -10,6 +10,7 @@ them too (several bot instances in production), after a short time-to-live as we
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,17 +20,21 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from organizer.models import Group, MemberRole, Membership, MemberStatus
+from organizer.services import blockwords
 
 DEFAULT_TTL_SECONDS = 60.0
 
-_listeners: list[Callable[[int | None], None]] = []
+# Weak references: a cache that is gone (a finished test's dispatcher) stops listening.
+_listeners: list[weakref.WeakMethod[Callable[[int | None], None]]] = []
 _PENDING = "organizer.changed_groups"
 
 
 def subscribe(listener: Callable[[int | None], None]) -> Callable[[], None]:
-    """Call `listener(group_id)` whenever a group's cached facts change; returns an unsubscribe."""
-    _listeners.append(listener)
-    return lambda: _listeners.remove(listener) if listener in _listeners else None
+    """Call the bound method `listener(group_id)` whenever a group's cached facts change;
+    returns an unsubscribe."""
+    ref = weakref.WeakMethod(listener)
+    _listeners.append(ref)
+    return lambda: _listeners.remove(ref) if ref in _listeners else None
 
 
 def group_changed(session: AsyncSession, group_id: int | None = None) -> None:
@@ -40,8 +45,12 @@ def group_changed(session: AsyncSession, group_id: int | None = None) -> None:
 
 
 def _notify(group_id: int | None) -> None:
-    for listener in list(_listeners):
-        listener(group_id)
+    for ref in list(_listeners):
+        listener = ref()
+        if listener is None:
+            _listeners.remove(ref)
+        else:
+            listener(group_id)
 
 
 @event.listens_for(Session, "after_commit")
@@ -65,6 +74,8 @@ class GroupContext:
     settings: dict[str, Any]
     admin_ids: frozenset[int]
     setup_done: bool
+    # The group's block words: (added, removed), category → terms (blockwords.extras).
+    blockwords: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
     # Derived objects (policy, lexicon) built by their users and kept with the context.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -123,4 +134,5 @@ async def load(session: AsyncSession, group_id: int) -> GroupContext | None:
         settings=dict(group.settings or {}),
         admin_ids=frozenset(admins),
         setup_done=group.setup_completed_at is not None,
+        blockwords=await blockwords.extras(session, group_id),
     )

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from emulator import EmulatorLimits, EmuMessage, EmuUser, TelegramEmulator
+from handlers import ORDERING_KEY
 from organizer.app import Application
 from organizer.clock import FakeClock
 from organizer.config import Settings
@@ -105,12 +106,19 @@ async def lively(empty_db_url: str, clock: FakeClock) -> AsyncIterator[Running]:
 class Walk:
     def __init__(self, running: Running) -> None:
         self.emu, self.bot, self.clock = running.emu, running.bot, running.clock
+        self.app = running.app
+
+    async def settled(self) -> None:
+        """Until the bot has finished every update it received: a reply is visible before its
+        transaction commits, and a person's next step must not overtake that commit."""
+        await asyncio.wait_for(self.app.dispatcher[ORDERING_KEY].wait_idle(), timeout=15)
 
     def _last_id(self, chat: object) -> int:
         return max((m.message_id for m in self.emu.messages(chat)), default=0)
 
     async def say(self, user: EmuUser, chat: object, text: str, expect: str) -> EmuMessage:
         last = self._last_id(chat)
+        await self.settled()
         await self.emu.send_message(user, chat, text)
         return await self.emu.wait_for_message(chat, text_contains=expect, after=last, timeout=10)
 
@@ -123,6 +131,7 @@ class Walk:
 
     async def tap(self, user: EmuUser, chat: object, prefix: str, expect: str | None = None):
         message, label = self.with_button(chat, prefix)
+        await self.settled()
         pressed = await self.emu.press_button(user, message, label)
         if expect is not None:
             await self.emu.wait_for_message(chat, text_contains=expect, timeout=10)

@@ -85,3 +85,19 @@ async def test_group_language_only_by_admins(harness, session_factory, clock) ->
 async def test_unknown_button_gets_a_polite_refusal(harness) -> None:
     await harness.press("v0:something-old", user_id=13, chat_id=13, lang="en")
     assert harness.alerts() == [harness.catalogue.text("en", "error-stale-button")]
+
+
+def test_help_pages_fit_in_telegram_messages() -> None:
+    """Regression: the English admin help outgrew Telegram's 4096 characters."""
+    from handlers.start import help_pages
+    from organizer.i18n import Catalogue
+
+    catalogue = Catalogue()
+    for lang in ("zh", "en"):
+        texts = catalogue.for_language(lang)
+        for is_admin, is_org in ((False, False), (True, False), (True, True)):
+            pages = help_pages(texts, is_admin=is_admin, is_org=is_org)
+            assert all(0 < len(page) <= 4096 for page in pages)
+            whole = "\n\n".join(pages)
+            assert texts("help-member") in whole and texts("help-footer") in pages[-1]
+            assert (texts("help-admin") in whole) == is_admin

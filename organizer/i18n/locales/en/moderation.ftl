@@ -1,0 +1,23 @@
+## Moderation: why a message was taken down (or, for media, a polite notice).
+## One text per rule of organizer/moderation (rule "ad.link" → mod-reason-ad-link); no arguments.
+
+mod-reason-banned-porn = Pornographic content (group rules 四(三): no illegal content)
+mod-reason-banned-violence = Violent or threatening content (group rules 四(三): no illegal content)
+mod-reason-banned-gambling = Gambling content (group rules 四(三): no illegal content)
+mod-reason-banned-fraud = Fraudulent content (group rules 四(三): no illegal content)
+mod-reason-banned-subversion = Subversive content (group rules 四(三): no illegal content)
+mod-reason-banned-abuse = Insulting or abusive language (group rules 四(三): no personal attacks or insults)
+mod-reason-ad-link = An outside link: advertising needs an admin's consent (group rules 四(三))
+mod-reason-ad-invite = An invite link to another group or channel: advertising needs an admin's consent (group rules 四(三))
+mod-reason-ad-mention = A mention of another bot or channel: advertising needs an admin's consent (group rules 四(三))
+mod-reason-ad-contact = A WeChat, QQ or similar contact handle: promoting products or services needs an admin's consent (group rules 四(三))
+mod-reason-ad-forward = A post forwarded from a channel counts as advertising and needs an admin's consent (group rules 四(三))
+mod-reason-private-mobile = A mobile phone number: to protect privacy it may not be posted in the group (group rules 六(二))
+mod-reason-private-id-number = A resident ID number: to protect privacy it may not be posted in the group (group rules 六(二))
+mod-reason-private-bank-card = A bank card number: to protect privacy it may not be posted in the group (group rules 六(二))
+mod-reason-private-email = An e-mail address: to protect privacy it may not be posted in the group (group rules 六(二))
+mod-reason-flood-rate = Too many messages in a short time: please do not flood the group (group rules 四(三))
+mod-reason-flood-repeat = The same message sent repeatedly: please do not flood the group (group rules 四(三))
+mod-reason-media-file-size = A large file: please compress it before sending, so the group stays easy to read (group rules 三(二))
+mod-reason-media-video-size = A large video: please compress or trim it before sending, so the group stays easy to read (group rules 三(二))
+mod-reason-media-voice-duration = A long voice message: please keep it short or write it out, so everyone can follow (group rules 四(一))
