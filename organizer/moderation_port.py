@@ -37,8 +37,8 @@ class ChatModerator(Protocol):
     async def kick(self, chat_id: int, user_id: int) -> None:
         """Remove the member without banning them (they may come back through approval)."""
 
-    async def ban(self, chat_id: int, user_id: int) -> None:
-        """Remove the member and keep them out until unbanned."""
+    async def ban(self, chat_id: int, user_id: int, *, until: datetime | None = None) -> None:
+        """Remove the member and keep them out until unbanned (or until `until`)."""
 
     async def unban(self, chat_id: int, user_id: int) -> None:
         """Let a banned member come back (through approval); not a re-add."""

@@ -107,7 +107,7 @@ class Enforcer:
             elif outcome.sanction == "kick":
                 await moderator.kick(chat_id, user_id)
             elif outcome.sanction == "ban":
-                await moderator.ban(chat_id, user_id)
+                await moderator.ban(chat_id, user_id, until=outcome.sanction_until)
             return True
         except ModerationFailed as error:
             log.warning("cannot apply %s to %s: %s", outcome.sanction, user_id, error)

@@ -96,8 +96,7 @@ async def _apply_step(scene: Scene, user_id: int, outcome: ViolationOutcome) -> 
         await mod.kick(chat, user_id)
         return (("modcmd-ladder-kick", {}),)
     if outcome.sanction == "ban":
-        # The port's ban has no end date: a "ban:7d" step bans until an admin lifts it.
-        await mod.ban(chat, user_id)
+        await mod.ban(chat, user_id, until=outcome.sanction_until)  # "ban:7d" ends; "ban" does not
         return (("modcmd-ladder-ban", {}),)
     return ()
 

@@ -55,9 +55,9 @@ class TelegramModerator:
         except (TelegramBadRequest, TelegramForbiddenError) as error:
             raise ModerationFailed(chat_id, user_id, error.message) from error
 
-    async def ban(self, chat_id: int, user_id: int) -> None:
+    async def ban(self, chat_id: int, user_id: int, *, until: datetime | None = None) -> None:
         try:
-            await self.bot.ban_chat_member(chat_id, user_id)
+            await self.bot.ban_chat_member(chat_id, user_id, until_date=until)
         except (TelegramBadRequest, TelegramForbiddenError) as error:
             raise ModerationFailed(chat_id, user_id, error.message) from error
 

@@ -37,7 +37,7 @@ class FakeModerator:
     async def kick(self, chat_id: int, user_id: int) -> None:
         self.calls.append(("kick", chat_id, user_id))
 
-    async def ban(self, chat_id: int, user_id: int) -> None:
+    async def ban(self, chat_id: int, user_id: int, *, until: datetime | None = None) -> None:
         self.calls.append(("ban", chat_id, user_id))
 
     async def unban(self, chat_id: int, user_id: int) -> None:
