@@ -19,6 +19,8 @@ from handlers import (
     language,
     members,
     moderation_admin,
+    moderation_settings_cmd,
+    notices,
     propose,
     rules,
     start,
@@ -62,6 +64,7 @@ def setup_dispatcher(
     dispatcher.include_routers(
         # Before start: they own /start deep links (propose_…, survey_…).
         propose.build_router(),
+        notices.build_router(),  # before start: it owns /start announce
         activity_flow.build_router(),
         joining.build_router(),
         welcome.build_router(),
@@ -73,6 +76,7 @@ def setup_dispatcher(
         activity_manage.build_router(),
         group_setup.build_router(),
         group_settings_cmd.build_router(),
+        moderation_settings_cmd.build_router(),
         group_membership.build_router(),
         rules.build_router(),
         language.build_router(),

@@ -9,13 +9,13 @@ from organizer.i18n import SUPPORTED, Catalogue
 
 PRIVATE_COMMANDS = (
     "start", "help", "propose", "myevents", "manage", "checkin", "survey", "attendance", "notes",
-    "feedback", "away", "lost", "lang",
+    "feedback", "away", "lost", "announce", "notices", "acks", "lang",
 )  # fmt: skip
 GROUP_COMMANDS = (
     "help", "rules", "events", "propose", "calendar", "materials", "questions", "report",
-    "feedback", "setup", "settings", "invite", "approvers", "setrules", "rulesreminder", "surveyq",
-    "experts", "warn", "unwarn", "mute", "unmute", "kick", "ban", "unban", "del", "setlog",
-    "blockword", "lang",
+    "feedback", "setup", "settings", "modlist", "invite", "approvers", "setrules",
+    "rulesreminder", "surveyq", "experts", "warn", "unwarn", "mute", "unmute", "kick", "ban",
+    "unban", "del", "setlog", "blockword", "lang",
 )  # fmt: skip
 
 

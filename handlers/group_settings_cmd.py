@@ -38,7 +38,8 @@ async def on_settings(
     try:
         text = await _answer(session, deps, texts, group, args)
     except SettingError as error:
-        text = texts(error.key, **error.params)
+        # The limits as plain text: the catalogue would group a number's digits ("3,600").
+        text = texts(error.key, **{name: str(value) for name, value in error.params.items()})
     await reply(deps, message, text)
 
 
@@ -48,15 +49,22 @@ async def _answer(
     if not args:
         return render_all(texts, group)
     setting = group_settings.lookup(args[0])
+    kind = _kind(group)
     if len(args) == 1:
         one = group_settings.view(group.settings, setting.name)
-        return f"{render_line(texts, one)}\n{texts('settings-usage-one', name=setting.name)}"
+        usage = texts("settings-usage-one", name=setting.name)
+        return f"{render_line(texts, one, kind)}\n{usage}"
     parsed = group_settings.parse(setting.name, args[1])
     changed = await group_settings.set_value(
         session, group.id, setting.name, parsed, now=deps.clock.now()
     )
     key = "settings-reset" if parsed is None else "settings-set"
-    return texts(key, name=changed.name, value=shown(texts, changed.value))
+    return texts(key, name=changed.name, value=shown(texts, changed.value, changed.name, kind))
+
+
+def _kind(group: GroupInfo) -> str:
+    # The catalogue's selectors take a plain string; "none" for a group not set up yet.
+    return group.kind.value if group.kind is not None else "none"
 
 
 def render_all(texts: Texts, group: GroupInfo) -> str:
@@ -66,16 +74,16 @@ def render_all(texts: Texts, group: GroupInfo) -> str:
         if view.section != section:
             section = view.section
             lines += ["", texts(f"settings-section-{section}")]
-        lines.append(render_line(texts, view))
+        lines.append(render_line(texts, view, _kind(group)))
     lines += ["", texts("settings-usage")]
     return "\n".join(lines)
 
 
-def render_line(texts: Texts, view: SettingView) -> str:
+def render_line(texts: Texts, view: SettingView, kind: str) -> str:
     # The description and the default are the catalogue's own texts, not user input.
     args = {
         "name": view.name,
-        "value": shown(texts, view.value),
+        "value": shown(texts, view.value, view.name, kind),
         "description": Markup(texts(f"settings-desc-{view.name}")),
     }
     if view.is_default and view.inherits:
@@ -83,14 +91,16 @@ def render_line(texts: Texts, view: SettingView) -> str:
     if view.is_default:
         return texts("settings-line-default", **args)
     default: str
-    if view.default is None:
+    if view.inherits is not None:
         default = Markup(texts("settings-same-as", name=view.inherits))
     else:
-        default = shown(texts, view.default)
+        default = shown(texts, view.default, view.name, kind)
     return texts("settings-line-changed", default=default, **args)
 
 
-def shown(texts: Texts, value: Value) -> str:
+def shown(texts: Texts, value: Value | None, name: str, kind: str) -> str:
+    if value is None:  # unset and decided by the group's kind: say what that means here
+        return Markup(texts(f"settings-by-kind-{name}", kind=kind))
     if isinstance(value, bool):
         return texts("settings-on" if value else "settings-off")
     return str(value)

@@ -40,7 +40,8 @@ def help_pages(texts: Texts, *, is_admin: bool, is_org: bool) -> list[str]:
     """The sections this person may use, packed into as few messages as Telegram allows."""
     keys = ["help-title", "help-member", "help-members", "help-content", "modcmd-help-member"]
     if is_admin or is_org:
-        keys += ["help-admin", "help-content-admin", "modcmd-help-admin"]
+        keys += ["help-admin", "help-content-admin", "modcmd-help-admin", "modset-help-admin"]
+        keys.append("notices-help-admin")
     if is_org:
         keys.append("help-org-admin")
     keys.append("help-footer")

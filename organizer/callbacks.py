@@ -39,3 +39,11 @@ def reconfirm(activity_id: int, keep: int) -> str:
 
 def survey_answer(activity_id: int, question: str, value: int) -> str:
     return _pack(SURVEY_PREFIX, activity_id, question, value)
+
+
+NOTICE_ACK_PREFIX = "v1na"
+
+
+def notice_ack_callback(notice_id: int) -> str:
+    """The "Received" button on a notice that asks for acknowledgement."""
+    return _pack(NOTICE_ACK_PREFIX, notice_id)

@@ -132,3 +132,20 @@ class Messenger(Protocol):
         priority: Priority = Priority.INTERACTIVE,
         protect_content: bool = False,
     ) -> SentMessage: ...
+
+    async def send_media(
+        self,
+        chat_id: int,
+        kind: str,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        keyboard: Keyboard | None = None,
+        protect_content: bool = False,
+        priority: Priority = Priority.BULK,
+    ) -> SentMessage:
+        """A photo or document already on Telegram's servers (`kind` "photo" | "document"),
+        with an HTML caption."""
+        ...
+
+    async def pin(self, chat_id: int, message_id: int, *, notify: bool = False) -> None: ...

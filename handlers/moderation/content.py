@@ -13,7 +13,7 @@ from organizer.content import intake, render
 from organizer.database import unit_of_work
 from organizer.messenger import MessengerError, OutboundText
 from organizer.moderation.policy import ModerationPolicy
-from organizer.services import users
+from organizer.services import group_settings, users
 from organizer.services.group_context import GroupContext
 
 log = logging.getLogger(__name__)
@@ -53,8 +53,9 @@ class ContentStep:
         quota = 0 if admin else policy.news_quota_per_day  # admins post notices freely
         async with unit_of_work(self.session_factory) as session:
             outcome = await intake.process(
-                session, facts, now=self.deps.clock.now(), policy_quota=quota
-            )
+                session, facts, now=self.deps.clock.now(), policy_quota=quota,
+                raise_after_hours=group_settings.question_raise_hours(context.settings),
+            )  # fmt: skip
             if outcome.news_over_quota and outcome.next_slot is not None:
                 await self._over_quota(session, message, context, policy, outcome, facts.text)
                 return True

@@ -5,6 +5,11 @@ resetting removes the key. A stored value of the wrong type or outside its range
 hand) is ignored the same way, so every reader here agrees with what the validation allows.
 The per-member-type join deadlines have no default of their own: unset, they follow the general
 `join_escalate_hours` / `join_decline_hours`.
+
+The moderation settings are stored nested, under `settings["moderation"][<policy key>]`, where
+organizer.moderation.policy reads them; their ranges are within what its readers accept, so
+/settings and the pipeline agree on every value allowed here. `private_data_check` has no
+default: unset, the policy decides by the group's kind.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from organizer.models import Group
 from organizer.services.group_context import group_changed
 
 Value = int | bool
-SECTIONS = ("join", "newcomers", "inactive", "activities")
+SECTIONS = ("join", "newcomers", "inactive", "activities", "content", "moderation")
+MODERATION = "moderation"  # the nested dict the moderation settings live in
 MEMBER_TYPES = ("employee", "partner", "student")
 RESET_WORDS = frozenset({"default", "默认"})
 BOOL_WORDS = {
@@ -49,19 +55,31 @@ class Setting:
     minimum: int | None = None  # None for booleans
     maximum: int | None = None
     inherits: str | None = None
+    # Where the value is stored: () for settings[name]; else the keys down the nested dicts.
+    path: tuple[str, ...] = ()
 
     @property
     def is_bool(self) -> bool:
         return self.minimum is None
 
+    @property
+    def by_kind(self) -> bool:
+        """No default and nothing to inherit: unset, the group's kind decides."""
+        return self.default is None and self.inherits is None
+
+    @property
+    def where(self) -> tuple[str, ...]:
+        return self.path or (self.name,)
+
 
 @dataclass(frozen=True)
 class SettingView:
-    """One setting as a group has it: `value` is what the bot uses (the default when unset)."""
+    """One setting as a group has it: `value` is what the bot uses (the default when unset;
+    None for a `by_kind` setting left unset)."""
 
     name: str
     section: str
-    value: Value
+    value: Value | None
     default: Value | None
     is_default: bool
     inherits: str | None = None
@@ -71,6 +89,27 @@ def _hours(name: str, default: int) -> list[Setting]:
     general = Setting(name, "join", default, 1, 720)
     per_type = [Setting(f"{name}_{kind}", "join", None, 1, 720, name) for kind in MEMBER_TYPES]
     return [general, *per_type]
+
+
+def _moderation() -> list[Setting]:
+    def nested(
+        name: str, key: str, default: Value | None, low: int | None = None, high: int | None = None
+    ) -> Setting:
+        return Setting(name, MODERATION, default, low, high, path=(MODERATION, key))
+
+    # (name, policy key, default, minimum, maximum): the defaults are ModerationPolicy's.
+    return [
+        nested("moderation", "enabled", True),
+        nested("ad_check", "ads", True),
+        nested("channel_forwards_allowed", "allow_channel_forwards", False),
+        nested("private_data_check", "private_data", None),
+        nested("news_quota", "news_quota_per_day", 3, 0, 50),
+        nested("max_file_mb", "max_file_mb", 20, 0, 2000),
+        nested("max_video_mb", "max_video_mb", 50, 0, 2000),
+        nested("max_voice_s", "max_voice_s", 60, 0, 3600),
+        nested("warning_days", "ladder_window_days", 30, 1, 365),
+        nested("admins_exempt", "exempt_admins", True),
+    ]
 
 
 _REGISTRY = [
@@ -84,6 +123,8 @@ _REGISTRY = [
     Setting("inactive_grace_days", "inactive", 7, 1, 90),
     Setting("inactive_auto_remove", "inactive", False),
     Setting("publish_without_approval", "activities", True),
+    Setting("question_raise_hours", "content", 4, 1, 168),
+    *_moderation(),
 ]
 SETTINGS: dict[str, Setting] = {setting.name: setting for setting in _REGISTRY}
 
@@ -119,20 +160,41 @@ def _valid(setting: Setting, raw: Any) -> bool:
 
 
 def _stored(settings: dict[str, Any], setting: Setting) -> Value | None:
-    raw = settings.get(setting.name)
-    return raw if _valid(setting, raw) else None
+    node: Any = settings
+    for key in setting.where:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if _valid(setting, node) else None
 
 
-def effective(settings: dict[str, Any], name: str) -> Value:
-    """The value the bot uses: the stored one if valid, else the inherited or default one."""
-    setting = SETTINGS[name]
+def _with(settings: dict[str, Any], path: tuple[str, ...], value: Value | None) -> dict[str, Any]:
+    """A copy of `settings` with `value` at `path` (None: removed). Copies all the way down:
+    the JSON column only notices a new dict, and the caller's dict must stay as it was."""
+    head, rest = path[0], path[1:]
+    updated = {key: item for key, item in settings.items() if key != head}
+    if rest:
+        child = settings.get(head)
+        updated[head] = _with(child if isinstance(child, dict) else {}, rest, value)
+    elif value is not None:
+        updated[head] = value
+    return updated
+
+
+def _current(settings: dict[str, Any], setting: Setting) -> Value | None:
     stored = _stored(settings, setting)
     if stored is not None:
         return stored
     if setting.inherits is not None:
-        return effective(settings, setting.inherits)
-    assert setting.default is not None
+        return _current(settings, SETTINGS[setting.inherits])
     return setting.default
+
+
+def effective(settings: dict[str, Any], name: str) -> Value:
+    """The value the bot uses: the stored one if valid, else the inherited or default one.
+    Not for a `by_kind` setting: unset, only the policy knows its value."""
+    value = _current(settings, SETTINGS[name])
+    if value is None:
+        raise LookupError(f"{name} depends on the group kind")
+    return value
 
 
 def describe(settings: dict[str, Any]) -> list[SettingView]:
@@ -143,7 +205,7 @@ def describe(settings: dict[str, Any]) -> list[SettingView]:
 def view(settings: dict[str, Any], name: str) -> SettingView:
     setting = SETTINGS[name]
     is_default = _stored(settings, setting) is None
-    current = effective(settings, name)
+    current = _current(settings, setting)
     return SettingView(
         name, setting.section, current, setting.default, is_default, setting.inherits
     )
@@ -190,10 +252,9 @@ async def set_value(
     group = await lock_one(session, Group, Group.id == group_id)
     if group is None:
         raise LookupError(group_id)
-    updated = {key: item for key, item in (group.settings or {}).items() if key != setting.name}
-    if value is not None:
-        updated[setting.name] = value
-    # A new dict, not an in-place change: the JSON column only notices reassignment.
+    # Removing a nested setting may leave settings["moderation"] empty: the policy reads an
+    # empty dict as no overrides, so there is nothing to tidy.
+    updated = _with(group.settings or {}, setting.where, value)
     group.settings = updated
     group.updated_at = now
     await session.flush()
@@ -212,3 +273,8 @@ def join_deadline_hours(settings: dict[str, Any], member_type: str) -> tuple[int
     escalate = int(effective(settings, f"join_escalate_hours{suffix}"))
     decline = int(effective(settings, f"join_decline_hours{suffix}"))
     return escalate, max(decline, escalate)
+
+
+def question_raise_hours(settings: dict[str, Any]) -> int:
+    """Hours an unanswered question waits before it is raised to the admins and experts."""
+    return int(effective(settings, "question_raise_hours"))

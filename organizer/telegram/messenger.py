@@ -29,8 +29,10 @@ from aiogram.methods import (
     DeleteMessage,
     EditMessageReplyMarkup,
     EditMessageText,
+    PinChatMessage,
     SendDocument,
     SendMessage,
+    SendPhoto,
 )
 from aiogram.methods.base import TelegramMethod
 from aiogram.types import BufferedInputFile, Message, ReplyParameters
@@ -68,6 +70,7 @@ _NO_RIGHTS = (
 _MESSAGE_GONE = (
     "message to edit not found",
     "message to delete not found",
+    "message to pin not found",
     "message_id_invalid",
 )
 _NOT_MODIFIED = "message is not modified"
@@ -170,6 +173,41 @@ class TelegramMessenger:
         )
         sent: Message = await self._request(method, chat_id, priority)
         return SentMessage(chat_id=sent.chat.id, message_id=sent.message_id)
+
+    async def send_media(
+        self,
+        chat_id: int,
+        kind: str,
+        file_id: str,
+        *,
+        caption: str | None = None,
+        keyboard: Keyboard | None = None,
+        protect_content: bool = False,
+        priority: Priority = Priority.BULK,
+    ) -> SentMessage:
+        fields: dict[str, Any] = {
+            "chat_id": chat_id,
+            "caption": caption or None,
+            "parse_mode": ParseMode.HTML.value if caption else None,
+            "reply_markup": to_inline_markup(keyboard),
+            "protect_content": protect_content,
+        }
+        method: SendPhoto | SendDocument
+        if kind == "photo":
+            method = SendPhoto(photo=file_id, **fields)
+        elif kind == "document":
+            method = SendDocument(document=file_id, **fields)
+        else:
+            raise ValueError(f"unknown media kind {kind!r}")
+        sent: Message = await self._request(method, chat_id, priority)
+        return SentMessage(chat_id=sent.chat.id, message_id=sent.message_id)
+
+    async def pin(self, chat_id: int, message_id: int, *, notify: bool = False) -> None:
+        method = PinChatMessage(
+            chat_id=chat_id, message_id=message_id, disable_notification=not notify
+        )
+        # Pinning posts a service message, so it takes a slot like a send.
+        await self._request(method, chat_id, Priority.BULK)
 
     async def _edit(self, method: TelegramMethod[Any], chat_id: int) -> None:
         # Edits serve live views (RSVP counts): they are answers to someone's press.

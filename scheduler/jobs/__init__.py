@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from scheduler.jobs import content_jobs, joining_jobs, member_jobs, member_notice, welcome_jobs
+from scheduler.jobs import (
+    content_jobs,
+    joining_jobs,
+    member_jobs,
+    member_notice,
+    notice_jobs,
+    welcome_jobs,
+)
 from scheduler.jobs.activity_jobs import register_activity_jobs
 from scheduler.registry import ActionRegistry
 
@@ -14,4 +21,5 @@ def register_jobs(registry: ActionRegistry) -> ActionRegistry:
     welcome_jobs.register(registry)
     member_jobs.register(registry)
     content_jobs.register(registry)
+    notice_jobs.register(registry)
     return registry

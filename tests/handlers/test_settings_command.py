@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from organizer.database import unit_of_work
+from organizer.moderation.policy import ModerationPolicy
 from organizer.services import admins, group_settings, groups
 from organizer.services.users import TelegramProfile
 from tests.handlers.conftest import GROUP_ID, ORG_ADMIN
@@ -166,4 +167,128 @@ async def test_answers_in_the_groups_language(harness, session_factory, clock) -
     )
     assert await _say(harness, "/settings inactive_grace_days 91") == (
         "91 is out of range: inactive_grace_days takes a whole number from 1 to 90."
+    )
+
+
+async def _policy(session_factory) -> ModerationPolicy:
+    async with session_factory() as session:
+        group = await groups.get(session, GROUP_ID)
+    assert group is not None
+    return ModerationPolicy.from_settings(group.kind, group.settings)
+
+
+async def test_moderation_and_content_sections_are_listed(harness, session_factory, clock) -> None:
+    await _prepare(session_factory, clock, news_quota=0, question_raise_hours=12)
+    listing = await _say(harness, "/settings")
+    lines = listing.splitlines()
+    assert lines.index("<b>内容</b>") < lines.index("<b>内容审核</b>")
+    assert "• <code>question_raise_hours</code> = <b>12</b>（默认：4）— 群里的提问" in listing
+    assert "• <code>moderation</code> = 开（默认值）— 内容审核总开关" in listing
+    assert "• <code>news_quota</code> = <b>0</b>（默认：3）" in listing
+    assert "• <code>private_data_check</code> = 按群类型（本群：身份证号、银行卡号）（默认值）" in (
+        listing
+    )
+    assert "审核名单（允许的域名、白名单成员、广告许可、处罚阶梯）：/modlist" in lines
+    moderation_at = lines.index("<b>内容审核</b>")
+    names = [line.split("</code>")[0].split("<code>")[-1] for line in lines[moderation_at + 1 :]]
+    assert names[:10] == [
+        "moderation", "ad_check", "channel_forwards_allowed", "private_data_check", "news_quota",
+        "max_file_mb", "max_video_mb", "max_voice_s", "warning_days", "admins_exempt",
+    ]  # fmt: skip
+
+
+async def test_private_data_check_by_kind_is_explained(harness, session_factory, clock) -> None:
+    await _prepare(session_factory, clock)
+    async with unit_of_work(session_factory) as session:
+        await groups.configure(session, GROUP_ID, kind="student_service", now=clock.now())
+    by_kind = "按群类型（学员服务群：手机号、身份证号、银行卡号、邮箱）"
+    assert f"<code>private_data_check</code> = {by_kind}（默认值）" in (
+        await _say(harness, "/settings private_data_check")
+    )
+    assert await _say(harness, "/settings private_data_check 关") == (
+        "已设置 <code>private_data_check</code> = 关。"
+    )
+    assert (await _policy(session_factory)).private_data == frozenset()
+    assert (await _say(harness, "/settings private_data_check")).startswith(
+        f"• <code>private_data_check</code> = <b>关</b>（默认：{by_kind}）"
+    )
+    assert await _say(harness, "/settings private_data_check default") == (
+        f"已恢复默认：<code>private_data_check</code> = {by_kind}。"
+    )
+    assert len((await _policy(session_factory)).private_data) == 4
+    assert await _stored(session_factory) == {"moderation": {}}
+
+
+async def test_moderation_settings_are_stored_nested_and_reach_the_policy(
+    harness, session_factory, clock
+) -> None:
+    await _prepare(session_factory, clock)
+    for command, answer in [
+        ("/settings moderation off", "已设置 <code>moderation</code> = 关。"),
+        ("/settings ad_check 关", "已设置 <code>ad_check</code> = 关。"),
+        (
+            "/settings channel_forwards_allowed on",
+            "已设置 <code>channel_forwards_allowed</code> = 开。",
+        ),
+        ("/settings news_quota 10", "已设置 <code>news_quota</code> = 10。"),
+        ("/settings max_file_mb 0", "已设置 <code>max_file_mb</code> = 0。"),
+        ("/settings max_video_mb 2000", "已设置 <code>max_video_mb</code> = 2000。"),
+        ("/settings max_voice_s 120", "已设置 <code>max_voice_s</code> = 120。"),
+        ("/settings warning_days 90", "已设置 <code>warning_days</code> = 90。"),
+        ("/settings admins_exempt 否", "已设置 <code>admins_exempt</code> = 关。"),
+        ("/settings question_raise_hours 24", "已设置 <code>question_raise_hours</code> = 24。"),
+    ]:
+        assert await _say(harness, command) == answer
+    stored = await _stored(session_factory)
+    assert stored == {
+        "question_raise_hours": 24,
+        "moderation": {
+            "enabled": False, "ads": False, "allow_channel_forwards": True,
+            "news_quota_per_day": 10, "max_file_mb": 0, "max_video_mb": 2000, "max_voice_s": 120,
+            "ladder_window_days": 90, "exempt_admins": False,
+        },
+    }  # fmt: skip
+    policy = await _policy(session_factory)
+    assert (policy.enabled, policy.check_ads, policy.allow_channel_forwards) == (False, False, True)
+    assert (policy.news_quota_per_day, policy.ladder_window_days, policy.exempt_admins) == (
+        10, 90, False,
+    )  # fmt: skip
+    assert (policy.media.max_file_mb, policy.media.max_video_mb, policy.media.max_voice_s) == (
+        0, 2000, 120,
+    )  # fmt: skip
+    assert group_settings.question_raise_hours(stored) == 24
+    assert await _say(harness, "/settings news_quota default") == (
+        "已恢复默认：<code>news_quota</code> = 3。"
+    )
+    assert (await _policy(session_factory)).news_quota_per_day == 3
+    assert "news_quota_per_day" not in (await _stored(session_factory))["moderation"]
+
+
+async def test_moderation_values_out_of_range_are_refused(harness, session_factory, clock) -> None:
+    await _prepare(session_factory, clock)
+    assert await _say(harness, "/settings news_quota 51") == (
+        "51 超出范围：news_quota 需要 0–50 之间的整数。"
+    )
+    assert await _say(harness, "/settings max_voice_s 一分钟") == (
+        "「一分钟」不是整数。max_voice_s 需要 0–3600 之间的整数，或 default 恢复默认。"
+    )
+    assert await _say(harness, "/settings warning_days 0") == (
+        "0 超出范围：warning_days 需要 1–365 之间的整数。"
+    )
+    assert await _say(harness, "/settings ad_check maybe") == (
+        "「maybe」无法识别。ad_check 只接受 开/关（on/off、是/否、1/0），或 default 恢复默认。"
+    )
+    assert await _say(harness, "/settings moderation on", user_id=MEMBER) == (
+        "只有本群管理员可以这样做。"
+    )
+    assert await _stored(session_factory) == {}
+
+
+async def test_moderation_section_in_english(harness, session_factory, clock) -> None:
+    await _prepare(session_factory, clock, language="en")
+    listing = await _say(harness, "/settings")
+    assert "<b>Moderation</b>" in listing.splitlines() and "<b>Content</b>" in listing
+    assert (
+        "• <code>private_data_check</code> = by group kind (here: ID and bank card) (default)"
+        in (listing)
     )
