@@ -85,3 +85,45 @@ async def test_notice_through_the_emulator(emu, session_factory, clock) -> None:
     async with unit_of_work(session_factory) as session:
         outcome = await notices.acknowledge(session, notice.id, member.id, chats[0].id, clock.now())
     assert outcome.first
+
+
+async def test_restart_mid_delivery_through_the_emulator(emu, session_factory, clock) -> None:
+    """Thirty groups; the first worker delivers ten and stops, a second claims five and dies
+    before sending, a third (after the lease) finishes: every group has the notice exactly once
+    in Telegram, and the author one report."""
+    bot_user = emu.create_bot(token=TOKEN, username="organizer_bot")
+    owner, member = emu.create_user("Owner"), emu.create_user("Member")
+    await emu.send_message(owner, bot_user, "/start")
+    chats = [emu.create_group(f"组 {n}", owner=owner, members=[member]) for n in range(30)]
+    async with unit_of_work(session_factory) as session:
+        for chat in chats:
+            await emu.add_bot_to_group(bot_user, chat, by=owner, admin=True)
+            await add_group(session, chat.id, chat.title or "", "project", _profile(owner),
+                            (_profile(member),), clock.now())  # fmt: skip
+        await users.mark_started(session, _profile(owner), now=clock.now())
+        await notices.create(
+            session,
+            notices.NoticeDraft(author_id=owner.id, text="周五全员培训", target_kind="all"),
+            org_admin_ids=(), now=clock.now(),
+        )  # fmt: skip
+    bot = emu.aiogram_bot(bot_user)
+    registry = register_jobs(ActionRegistry())
+
+    def worker(name: str, **options: int) -> ActionRunner:
+        messenger = TelegramMessenger(bot, InMemoryRateLimiter(FAST))
+        return ActionRunner(session_factory, registry, messenger, clock, worker_id=name,
+                            settings=SETTINGS, **options)  # fmt: skip
+
+    try:
+        await worker("a", batch_size=10).tick()  # ten delivered, then the process stops
+        await worker("b", batch_size=5)._claim_due()  # claims five, dies before sending
+        clock.advance(minutes=10)  # past the lease
+        result = await worker("c").run_until_idle()
+    finally:
+        await bot.session.close()
+    assert result.reclaimed == 5
+    for chat in chats:
+        assert [m.text for m in emu.bot_messages(chat) if m.text == "周五全员培训"] == [
+            "周五全员培训"
+        ]
+    assert len([m for m in emu.bot_messages(owner) if m.text and "发送报告" in m.text]) == 1
