@@ -33,7 +33,10 @@ class ActivityMiddleware(BaseMiddleware):
         ):
             deps = data.get("deps")
             at = deps.clock.now() if deps is not None else event.date
-            self.tracker.seen(event.chat.id, event.from_user.id, event.from_user.full_name, at)
+            self.tracker.seen(
+                event.chat.id, event.from_user.id, event.from_user.full_name, at,
+                reply=event.reply_to_message is not None,
+            )  # fmt: skip
         return await handler(event, data)
 
 
