@@ -27,7 +27,9 @@ from organizer.models import Group
 from organizer.services.group_context import group_changed
 
 Value = int | bool
-SECTIONS = ("join", "newcomers", "inactive", "activities", "content", "moderation")
+SECTIONS = (
+    "join", "newcomers", "inactive", "activities", "content", "moderation", "supervision"
+)  # fmt: skip
 MODERATION = "moderation"  # the nested dict the moderation settings live in
 MEMBER_TYPES = ("employee", "partner", "student")
 RESET_WORDS = frozenset({"default", "默认"})
@@ -125,6 +127,9 @@ _REGISTRY = [
     Setting("publish_without_approval", "activities", True),
     Setting("question_raise_hours", "content", 4, 1, 168),
     *_moderation(),
+    # The admin digest (organizer.services.digest_send): 0 off, 1 daily, 7 weekly on Mondays,
+    # 2–6 every that many days.
+    Setting("digest_every_days", "supervision", 1, 0, 7),
 ]
 SETTINGS: dict[str, Setting] = {setting.name: setting for setting in _REGISTRY}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scheduler.jobs import (
     content_jobs,
+    digest_jobs,
     joining_jobs,
     member_jobs,
     member_notice,
@@ -21,5 +22,6 @@ def register_jobs(registry: ActionRegistry) -> ActionRegistry:
     welcome_jobs.register(registry)
     member_jobs.register(registry)
     content_jobs.register(registry)
+    digest_jobs.register(registry)
     notice_jobs.register(registry)
     return registry

@@ -28,6 +28,8 @@ GROUP = -100777
         ("inactive_days", "0", 0),  # 0 turns the sweep off
         ("inactive_grace_days", "90", 90),
         ("inactive_auto_remove", "on", True),
+        ("digest_every_days", "7", 7),  # weekly, on Mondays
+        ("digest_every_days", "0", 0),  # no digest
         ("inactive_auto_remove", "OFF", False),
         ("returning_skip_approval", "true", True),
         ("returning_skip_approval", "False", False),
@@ -60,6 +62,7 @@ def test_parse_accepts(name: str, text: str, expected: Any) -> None:
         ("welcome_timeout_hours", "169", "settings-error-range", {"min": 1, "max": 168}),
         ("inactive_days", "366", "settings-error-range", {"min": 0, "max": 365}),
         ("inactive_grace_days", "0", "settings-error-range", {"min": 1, "max": 90}),
+        ("digest_every_days", "8", "settings-error-range", {"min": 0, "max": 7}),
         ("inactive_days", "ten", "settings-error-not-int", {"value": "ten"}),
         ("inactive_days", "1.5", "settings-error-not-int", {"value": "1.5"}),
         ("inactive_days", "1_0", "settings-error-not-int", {"value": "1_0"}),
@@ -128,6 +131,7 @@ def test_describe_shows_defaults_stored_values_and_inheritance() -> None:
     assert views["clean_join_messages"].value is True
     assert views["publish_without_approval"].value is True
     assert views["inactive_days"].value == 30 and views["inactive_grace_days"].value == 7
+    assert views["digest_every_days"].value == 1  # daily unless changed
 
 
 @pytest.mark.parametrize(

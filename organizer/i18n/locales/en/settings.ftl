@@ -9,6 +9,7 @@ settings-section-inactive = <b>Inactive members</b>
 settings-section-activities = <b>Activities</b>
 settings-section-content = <b>Content</b>
 settings-section-moderation = <b>Moderation</b>
+settings-section-supervision = <b>Supervision</b>
 settings-line-default = • <code>{ $name }</code> = { $value } (default) — { $description }
 settings-line-changed = • <code>{ $name }</code> = <b>{ $value }</b> (default: { $default }) — { $description }
 settings-line-inherited = • <code>{ $name }</code> = { $value } (default: same as { $inherits }) — { $description }
@@ -61,3 +62,4 @@ settings-desc-max_video_mb = videos over this many MB get a notice (0–2000, 0 
 settings-desc-max_voice_s = voice messages over this many seconds get a notice (0–3600, 0 = no notice)
 settings-desc-warning_days = days warnings count for, deciding the next step on the ladder (1–365)
 settings-desc-admins_exempt = group admins are exempt from moderation
+settings-desc-digest_every_days = the admin digest of what is waiting (0–7: 0 = off, 1 = daily, 7 = weekly on Monday, 2–6 = every that many days), at 09:00 Beijing time

@@ -9,6 +9,7 @@ settings-section-inactive = <b>不活跃成员</b>
 settings-section-activities = <b>活动</b>
 settings-section-content = <b>内容</b>
 settings-section-moderation = <b>内容审核</b>
+settings-section-supervision = <b>督导</b>
 settings-line-default = • <code>{ $name }</code> = { $value }（默认值）— { $description }
 settings-line-changed = • <code>{ $name }</code> = <b>{ $value }</b>（默认：{ $default }）— { $description }
 settings-line-inherited = • <code>{ $name }</code> = { $value }（默认：同 { $inherits }）— { $description }
@@ -61,3 +62,4 @@ settings-desc-max_video_mb = 视频超过多少 MB 即提醒（0–2000，0 = �
 settings-desc-max_voice_s = 语音超过多少秒即提醒（0–3600，0 = 不提醒）
 settings-desc-warning_days = 警告累计多少天内有效，决定处罚阶梯走到哪一步（1–365）
 settings-desc-admins_exempt = 群管理员不受内容审核
+settings-desc-digest_every_days = 管理员待办摘要（0–7：0 = 关闭，1 = 每天，7 = 每周一，2–6 = 每隔几天），北京时间 09:00 发送

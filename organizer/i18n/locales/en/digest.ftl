@@ -1,0 +1,22 @@
+# The admin digest (charter 八(一)2): daily or weekly, to the admin log chat or the admins.
+digest-title = 📋 <b>Admin digest: { $group }</b>
+digest-period = { $since } – { $now }
+digest-all-quiet = ✅ All quiet: nothing is waiting for you.
+digest-more = …and { $count } more
+digest-open = open
+digest-joins-heading = <b>Join requests waiting ({ $count })</b> — decide on their cards; routing: /approvers
+digest-join-item = • { $name } (<code>{ $user_id }</code>), since { $since }
+digest-reports-heading = <b>Open reports ({ $count })</b> — act on the report cards
+digest-report-item = • message by { $name }, reported by { $reporters } — { $link }
+digest-questions-heading = <b>Unanswered questions ({ $count })</b> — reply to answer; all: /questions
+digest-question-item = • { $name }: { $text } (since { $since }) — { $link }
+digest-activities-heading = <b>Activities in the next 7 days ({ $count })</b>
+digest-activity-item = • { $title }, { $starts } — { $link }
+digest-proposals-heading = <b>Proposals waiting for approval ({ $count })</b> — review them on the cards sent to the reviewers
+digest-proposal-item = • { $title } by { $name }, { $starts }
+digest-sweep-heading = <b>Reminded for inactivity ({ $count })</b> — the review card comes when the grace ends; /settings inactive_auto_remove
+digest-sweep-item = • { $name } (<code>{ $user_id }</code>), review on { $review }
+digest-violations-heading = <b>Violations since the last digest: { $count }</b>
+digest-violation-item = • <code>{ $rule }</code>: { $count }
+digest-notices-heading = <b>Notices not yet acknowledged ({ $count })</b> — who is missing: /acks NUMBER (privately)
+digest-notice-item = • #{ $id } { $text }: { $pending } not acknowledged — /acks { $id } · { $link }

@@ -1,0 +1,22 @@
+# 管理员摘要（章程 八(一)2）：每日或每周，发到管理日志群或各位管理员。
+digest-title = 📋 <b>管理员摘要：{ $group }</b>
+digest-period = { $since } – { $now }
+digest-all-quiet = ✅ 一切正常：没有待处理的事项。
+digest-more = …另有 { $count } 项
+digest-open = 查看
+digest-joins-heading = <b>待审批的入群申请（{ $count }）</b>— 在申请卡片上处理；审批人：/approvers
+digest-join-item = • { $name }（<code>{ $user_id }</code>），申请于 { $since }
+digest-reports-heading = <b>未处理的举报（{ $count }）</b>— 在举报卡片上处理
+digest-report-item = • { $name } 的消息，{ $reporters } 人举报 — { $link }
+digest-questions-heading = <b>未回答的问题（{ $count }）</b>— 回复即可作答；全部：/questions
+digest-question-item = • { $name }：{ $text }（提问于 { $since }）— { $link }
+digest-activities-heading = <b>未来 7 天的活动（{ $count }）</b>
+digest-activity-item = • { $title }，{ $starts } — { $link }
+digest-proposals-heading = <b>待审核的活动提案（{ $count }）</b>— 请在发给审核人的卡片上审核
+digest-proposal-item = • { $title }（{ $name } 提出），{ $starts }
+digest-sweep-heading = <b>已提醒的不活跃成员（{ $count }）</b>— 宽限期结束后会收到审核卡片；/settings inactive_auto_remove
+digest-sweep-item = • { $name }（<code>{ $user_id }</code>），{ $review } 审核
+digest-violations-heading = <b>上次摘要以来的违规：{ $count }</b>
+digest-violation-item = • <code>{ $rule }</code>：{ $count }
+digest-notices-heading = <b>尚未全部确认的通知（{ $count }）</b>— 查看未确认的人：/acks 编号（私聊）
+digest-notice-item = • #{ $id } { $text }：{ $pending } 人未确认 — /acks { $id } · { $link }
