@@ -39,9 +39,10 @@ HELP_PAGE_LIMIT = 3800  # Telegram's 4096, with room for the HTML of the heading
 def help_pages(texts: Texts, *, is_admin: bool, is_org: bool) -> list[str]:
     """The sections this person may use, packed into as few messages as Telegram allows."""
     keys = ["help-title", "help-member", "help-members", "help-content", "modcmd-help-member"]
+    keys.append("assessment-help")
     if is_admin or is_org:
         keys += ["help-admin", "help-content-admin", "modcmd-help-admin", "modset-help-admin"]
-        keys.append("notices-help-admin")
+        keys += ["notices-help-admin", "assessment-help-admin"]
     if is_org:
         keys.append("help-org-admin")
     keys.append("help-footer")

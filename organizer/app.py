@@ -28,7 +28,7 @@ from organizer.clock import Clock, SystemClock
 from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
-from organizer.services import digest, joining, sweep, users
+from organizer.services import commendations, digest, joining, sweep, users
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.moderator import TelegramModerator
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
@@ -119,6 +119,7 @@ class Application:
         async with unit_of_work(self.session_factory) as session:
             await sweep.ensure_scheduled(session, now=self.clock.now())
             await digest.ensure_scheduled(session, now=self.clock.now())
+            await commendations.ensure_scheduled(session, now=self.clock.now())
         self.scheduler.start()
 
     def _flush_activity(self) -> Any:

@@ -130,6 +130,8 @@ _REGISTRY = [
     # The admin digest (organizer.services.digest_send): 0 off, 1 daily, 7 weekly on Mondays,
     # 2–6 every that many days.
     Setting("digest_every_days", "supervision", 1, 0, 7),
+    Setting("leaderboard_public", "supervision", True),
+    Setting("commendations", "supervision", True),
 ]
 SETTINGS: dict[str, Setting] = {setting.name: setting for setting in _REGISTRY}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scheduler.jobs import (
+    commendation_jobs,
     content_jobs,
     digest_jobs,
     joining_jobs,
@@ -23,5 +24,6 @@ def register_jobs(registry: ActionRegistry) -> ActionRegistry:
     member_jobs.register(registry)
     content_jobs.register(registry)
     digest_jobs.register(registry)
+    commendation_jobs.register(registry)
     notice_jobs.register(registry)
     return registry

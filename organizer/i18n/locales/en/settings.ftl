@@ -63,3 +63,5 @@ settings-desc-max_voice_s = voice messages over this many seconds get a notice (
 settings-desc-warning_days = days warnings count for, deciding the next step on the ladder (1–365)
 settings-desc-admins_exempt = group admins are exempt from moderation
 settings-desc-digest_every_days = the admin digest of what is waiting (0–7: 0 = off, 1 = daily, 7 = weekly on Monday, 2–6 = every that many days), at 09:00 Beijing time
+settings-desc-leaderboard_public = whether /leaderboard is shown to every member (off: admins only, sent privately)
+settings-desc-commendations = a monthly post naming the top contributors (admins get the list in advance and may skip the month)

@@ -63,3 +63,5 @@ settings-desc-max_voice_s = 语音超过多少秒即提醒（0–3600，0 = 不�
 settings-desc-warning_days = 警告累计多少天内有效，决定处罚阶梯走到哪一步（1–365）
 settings-desc-admins_exempt = 群管理员不受内容审核
 settings-desc-digest_every_days = 管理员待办摘要（0–7：0 = 关闭，1 = 每天，7 = 每周一，2–6 = 每隔几天），北京时间 09:00 发送
+settings-desc-leaderboard_public = /leaderboard 排行榜是否对所有成员公开（关：仅管理员可见，私聊发送）
+settings-desc-commendations = 每月底在群里表彰贡献最多的成员（管理员会提前收到名单，可跳过当月）
