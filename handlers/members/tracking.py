@@ -8,6 +8,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import Message, TelegramObject
 
+from handlers.moderation.facts import is_chat
 from organizer.services.activity_tracker import ActivityTracker
 
 TRACKER_KEY = "activity_tracker"
@@ -30,6 +31,7 @@ class ActivityMiddleware(BaseMiddleware):
             and event.chat.type in ("group", "supergroup")
             and event.from_user is not None
             and not event.from_user.is_bot
+            and is_chat(event)  # a join or a pin is not the member speaking
         ):
             deps = data.get("deps")
             at = deps.clock.now() if deps is not None else event.date

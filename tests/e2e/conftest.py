@@ -111,7 +111,18 @@ class Walk:
     async def settled(self) -> None:
         """Until the bot has finished every update it received: a reply is visible before its
         transaction commits, and a person's next step must not overtake that commit."""
+        await asyncio.wait_for(self._delivered(), timeout=15)
         await asyncio.wait_for(self.app.dispatcher[ORDERING_KEY].wait_idle(), timeout=15)
+
+    async def _delivered(self) -> None:
+        """Until the bot has taken (and confirmed) every update the emulator queued for it: a
+        message nobody answers gives no reply to wait for, and must still be handled before
+        the clock moves. aiogram starts an update's task before it polls again, so once the
+        queue is confirmed empty the update counts as in flight."""
+        queue = self.emu.bot_account(self.bot).updates
+        while queue.pending_count:  # noqa: ASYNC110 - the emulator's queue has no event for this
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0)
 
     def _last_id(self, chat: object) -> int:
         return max((m.message_id for m in self.emu.messages(chat)), default=0)
