@@ -13,7 +13,6 @@ An OUTER middleware on message and edited_message (after the activity tracker):
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -75,9 +74,9 @@ class MessageGate(BaseMiddleware):
             return await handler(event, data)
         policy = policy_of(context)
         is_edit = self.edits
-        hit = self.pipeline.check(
-            self._facts(event, context, is_edit), policy, now=time.monotonic()
-        )
+        # The injected clock, like every other time in the bot (flood windows included).
+        now = self.deps.clock.now().timestamp()
+        hit = self.pipeline.check(self._facts(event, context, is_edit), policy, now=now)
         bot: Bot = data["bot"]
         if hit is not None and hit.is_violation:
             await self.enforcer.take_down(bot, event, hit, context, policy)

@@ -64,4 +64,6 @@ async def test_a_month_of_activity_to_digest_and_commendation(lively: Running) -
     clock.set(datetime(2026, 4, 1, 2, 0, 30, tzinfo=UTC))
     post = await emu.wait_for_message(group, text_contains="贡献之星", timeout=15)
     assert "Bob" in post.text and "Cai" in post.text and "Ada" not in post.text
-    assert post.text.index("Bob") < post.text.index("Cai")  # more days, more, a share
+    # Bob: 5 days active + 6 messages × 0.1 + one share × 2; Cai: 1 day + 1 message × 0.1.
+    assert "Bob — 7.6" in post.text and "Cai — 1.1" in post.text
+    assert post.text.index("Bob") < post.text.index("Cai")
