@@ -1,10 +1,7 @@
-import re
-
 import pytest
 
-from organizer.i18n import LOCALES_DIR, Catalogue, Markup, normalize_language
-
-PLACEABLE = re.compile(r"\{\s*\$([a-z_]+)\s*\}")
+from organizer.i18n import Catalogue, Markup, normalize_language
+from tests import ftl
 
 
 @pytest.fixture(scope="module")
@@ -17,20 +14,11 @@ def test_every_text_exists_in_both_languages(catalogue: Catalogue) -> None:
     assert len(catalogue.keys("zh")) > 40
 
 
-def test_texts_use_the_same_variables_in_both_languages() -> None:
-    def variables(lang: str) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
-        key = None
-        for line in (LOCALES_DIR / lang / "main.ftl").read_text().splitlines():
-            match = re.match(r"^([a-z0-9-]+) =", line)
-            if match:
-                key = match.group(1)
-                found[key] = set()
-            if key:
-                found[key] |= set(PLACEABLE.findall(line))
-        return found
-
-    assert variables("zh") == variables("en")
+@pytest.mark.parametrize("filename", ftl.files())
+def test_texts_use_the_same_variables_in_both_languages(filename: str) -> None:
+    zh = ftl.variables("zh", filename)
+    assert zh, f"{filename} has no messages"
+    assert zh == ftl.variables("en", filename)
 
 
 def test_arguments_are_html_escaped_unless_markup(catalogue: Catalogue) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from handlers.activity_flow.callbacks import CheckInCallback, SurveyCallback
 from organizer import callbacks
-from organizer.i18n import LOCALES_DIR, Catalogue
+from organizer.i18n import Catalogue
 from organizer.models import ActivityKind
 from organizer.services import surveys
+from tests import ftl
 
 ROOT = Path(__file__).resolve().parents[3]
 CODE = [
@@ -25,24 +26,8 @@ KEY = re.compile(r"^([a-z][a-z0-9_-]*) =", re.MULTILINE)
 VARIABLE = re.compile(r"\$([a-z_]+)")
 
 
-def _variables(lang: str) -> dict[str, set[str]]:
-    text = (LOCALES_DIR / lang / "activity_flow.ftl").read_text(encoding="utf-8")
-    found: dict[str, set[str]] = {}
-    key = None
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        match = KEY.match(line)
-        if match:
-            key = match.group(1)
-            found[key] = set()
-        if key:
-            found[key] |= set(VARIABLE.findall(line))
-    return found
-
-
 def test_both_languages_have_the_same_keys_and_variables() -> None:
-    zh, en = _variables("zh"), _variables("en")
+    zh, en = ftl.variables("zh", "activity_flow.ftl"), ftl.variables("en", "activity_flow.ftl")
     assert zh == en
     assert len(zh) > 80 and all(key.startswith("flow-") for key in zh)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from organizer.i18n import LOCALES_DIR, Catalogue
+from organizer.i18n import Catalogue
 from organizer.timeparse import (
     ParseError,
     errors,
@@ -19,9 +19,9 @@ from organizer.timeparse import (
     parse_end,
     parse_time_of_day,
 )
+from tests import ftl
 from tests.organizer.timeparse.helpers import NOW, SHANGHAI, sh
 
-PLACEABLE = re.compile(r"\{\s*\$([a-z_]+)\s*\}")
 SOURCE = Path(errors.__file__).parent
 
 
@@ -115,25 +115,12 @@ def _codes_in_source() -> set[str]:
     return found
 
 
-def _variables(lang: str) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    key = None
-    for line in (LOCALES_DIR / lang / "timeparse.ftl").read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^([a-z0-9-]+) =", line)
-        if match:
-            key = match.group(1)
-            found[key] = set()
-        if key:
-            found[key] |= set(PLACEABLE.findall(line))
-    return found
-
-
 def test_every_code_in_the_source_is_listed_and_has_a_raiser() -> None:
     assert _codes_in_source() == set(errors.ALL_CODES) == set(RAISERS)
 
 
 def test_the_timeparse_texts_are_exactly_the_codes_with_the_same_variables() -> None:
-    zh, en = _variables("zh"), _variables("en")
+    zh, en = ftl.variables("zh", "timeparse.ftl"), ftl.variables("en", "timeparse.ftl")
     assert set(zh) == set(en) == set(errors.ALL_CODES)
     assert zh == en
 
@@ -144,7 +131,7 @@ def test_every_error_renders_with_its_own_params(
     code: str, lang: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     error = _raised(code)
-    assert set(error.params) == _variables(lang)[code]
+    assert set(error.params) == ftl.variables(lang, "timeparse.ftl")[code]
     catalogue = Catalogue()
     with caplog.at_level(logging.WARNING, logger="organizer.i18n"):
         text = error.render(catalogue.for_language(lang))
