@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     scheduler_tick_seconds: float = Field(default=1.0, gt=0, le=60)
     # Filled in at start-up from getMe; jobs need it for t.me deep links.
     bot_username: str | None = None
+    # Production (webhook) mode: `organizer web` serves these; empty means long polling.
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    # Where calendar feeds are reached from outside; default: the origin of WEBHOOK_URL.
+    public_url: str | None = None
 
     @field_validator("bot_token")
     @classmethod
@@ -62,7 +69,10 @@ class Settings(BaseSettings):
             raise ConfigError(BOT_TOKEN_HELP)
         return self.bot_token
 
-    @field_validator("redis_url", "telegram_api_url", "bot_username", mode="before")
+    @field_validator(
+        "redis_url", "telegram_api_url", "bot_username", "webhook_url", "webhook_secret",
+        "public_url", mode="before",
+    )  # fmt: skip
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -80,6 +90,30 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("expected an http(s) URL such as http://127.0.0.1:8081")
         return value.rstrip("/") if value else value
+
+    @field_validator("webhook_url", "public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("expected an https URL such as https://bot.example.com/telegram")
+        return value.rstrip("/") if value else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: str | None) -> str | None:
+        # Telegram's rule for secret_token: 1-256 characters of A-Z, a-z, 0-9, _ and -.
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            raise ValueError("use 1-256 characters of letters, digits, _ and -")
+        return value
+
+    def feed_base_url(self) -> str | None:
+        """The origin under which calendar feeds are served, or None when not configured."""
+        if self.public_url:
+            return self.public_url
+        if self.webhook_url:
+            scheme, _, rest = self.webhook_url.partition("://")
+            return f"{scheme}://{rest.split('/')[0]}"
+        return None
 
     @field_validator("org_admin_ids", mode="before")
     @classmethod
