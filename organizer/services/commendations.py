@@ -26,7 +26,8 @@ from organizer.i18n import Catalogue, Markup, Texts
 from organizer.messenger import Button, Messenger, OutboundText, RecipientUnreachable, keyboard
 from organizer.models import Group, Membership, MemberStatus
 from organizer.services import notify, scheduled_actions, scores, users
-from organizer.services.commendation_callbacks import skip_callback
+from organizer.services.commendation_adjust import excluded
+from organizer.services.commendation_callbacks import drop_callback, restore_callback, skip_callback
 from organizer.services.scores_periods import Period, month, zone
 from organizer.services.sweep import group_admin_ids
 
@@ -48,6 +49,7 @@ class Commendation:
     main: dict[int, str] = field(default_factory=dict)  # user_id → component (scores.COMPONENTS)
     ranks: dict[int, int] = field(default_factory=dict)
     group_title: str = ""
+    left_out: int = 0  # members the admins left out this month
 
     @property
     def yyyymm(self) -> str:
@@ -73,8 +75,10 @@ def _main_component(components: dict[str, float]) -> str | None:
 async def preview(
     session: AsyncSession, group_id: int, period: Period, *, top: int = TOP
 ) -> Commendation:
-    """The month's top contributors among the active members (positive totals only)."""
+    """The month's top contributors among the active members (positive totals only), less
+    those the admins left out (the next-ranked move up)."""
     group = await session.get(Group, group_id)
+    out = excluded(group.settings if group else None, yyyymm(period))
     members = set(
         await session.scalars(
             select(Membership.user_id).where(
@@ -84,14 +88,27 @@ async def preview(
     )
     ranked = scores.rank(
         [s for s in await scores.score_period(session, group_id, period)
-         if s.user_id in members and s.total > 0]
+         if s.user_id in members and s.total > 0 and s.user_id not in out]
     )  # fmt: skip
     chosen = [s for s in ranked if s.rank <= top]
     main = {s.user_id: c for s in chosen if (c := _main_component(s.components))}
     return Commendation(
         group_id, period, [(s.user_id, s.name, s.total) for s in chosen], main,
-        {s.user_id: s.rank for s in chosen}, group.title if group else "",
+        {s.user_id: s.rank for s in chosen}, group.title if group else "", len(out),
     )  # fmt: skip
+
+
+async def preview_again(
+    session: AsyncSession, group_id: int, yyyymm_key: str, *, now: datetime
+) -> tuple[Commendation, str] | None:
+    """The advance copy as it stands now (after an admin's adjustment), with the posting time
+    in the group's timezone; None for an unknown group."""
+    group = await session.get(Group, group_id)
+    if group is None:
+        return None
+    period = month(date(int(yyyymm_key[:4]), int(yyyymm_key[4:]), 1), group.timezone)
+    when = next_post_at(now).astimezone(zone(group.timezone)).strftime("%Y-%m-%d %H:%M")
+    return await preview(session, group_id, period), when
 
 
 def _points(total: float) -> str:
@@ -133,10 +150,23 @@ def render_preview(commendation: Commendation, texts: Texts, *, post_at: str) ->
 
 
 def preview_keyboard(commendation: Commendation, texts: Texts) -> Any:
-    return keyboard(
-        [Button(texts("commendations-skip-button"),
-                skip_callback(commendation.group_id, commendation.yyyymm))]
-    )  # fmt: skip
+    """One "leave out" button per named member, then "put everyone back" (when someone is
+    left out) and "skip this month"."""
+    gid, key = commendation.group_id, commendation.yyyymm
+    # A button label is plain text: the name goes in as it is, not HTML-escaped.
+    rows = [
+        [
+            Button(
+                texts("commendations-drop-button", name=Markup(name)), drop_callback(gid, key, uid)
+            )
+        ]
+        for uid, name, _ in commendation.names
+    ]
+    if commendation.left_out:
+        rows.append([Button(texts("commendations-restore-button", count=commendation.left_out),
+                            restore_callback(gid, key))])  # fmt: skip
+    rows.append([Button(texts("commendations-skip-button"), skip_callback(gid, key))])
+    return keyboard(*rows)
 
 
 def enabled(group: Group) -> bool:

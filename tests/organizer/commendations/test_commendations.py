@@ -3,13 +3,14 @@ Anna 20.5, Bo 11, the admin 5, outsider 77 2 (not a member: never named)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
 from organizer.i18n import Catalogue
 from organizer.models import Group
-from organizer.services import commendation_callbacks, commendations
+from organizer.services import commendation_adjust, commendation_callbacks, commendations
 from organizer.services.scores_periods import month
 from tests.organizer.assessment.world import build
 from tests.organizer.members.fixtures import ADMIN, ANNA, BO, GROUP
@@ -80,7 +81,7 @@ def test_preview_text_and_skip_button() -> None:
     text = commendations.render_preview(_commendation(), texts, post_at="2026-04-01 10:00")
     assert "“项目一组”, March 2026" in text and "2026-04-01 10:00" in text
     assert "Anna &lt;A&gt;" in text and "tg://" not in text  # the admins' copy mentions nobody
-    [[button]] = commendations.preview_keyboard(_commendation(), texts)
+    *_, [button] = commendations.preview_keyboard(_commendation(), texts)
     assert button.text == "Skip this month" and button.callback_data == f"v1cm:skip:{GROUP}:202603"
 
 
@@ -120,3 +121,53 @@ def test_schedule_times() -> None:
     assert commendations.next_post_at(at(2026, 3, 2, 1)) == at(2026, 4, 1, 2)
     assert commendations.next_post_at(at(2026, 4, 1, 1)) == at(2026, 4, 1, 2)
     assert commendations.next_post_at(at(2026, 12, 1, 2)) == at(2027, 1, 1, 2)
+
+
+async def test_admins_leave_a_member_out_and_the_next_moves_up(session_factory, clock) -> None:
+    await build(session_factory, clock.now())
+    async with session_factory() as session:
+        assert await commendation_adjust.exclude(session, GROUP, "202603", ANNA.id)
+        assert not await commendation_adjust.exclude(session, -1, "202603", ANNA.id)
+        await session.commit()
+    result = await _preview(session_factory, top=2)
+    assert [user for user, _, _ in result.names] == [BO.id, ADMIN.id]
+    assert result.ranks == {BO.id: 1, ADMIN.id: 2} and result.left_out == 1
+    # another month's list is untouched
+    async with session_factory() as session:
+        april = await commendations.preview(session, GROUP, MARCH.next())
+    assert april.left_out == 0
+    async with session_factory() as session:
+        assert await commendation_adjust.restore(session, GROUP, "202603")
+        await session.commit()
+    restored = await _preview(session_factory, top=2)
+    assert [user for user, _, _ in restored.names] == [ANNA.id, BO.id] and restored.left_out == 0
+
+
+def test_excluded_ignores_malformed_settings() -> None:
+    assert commendation_adjust.excluded(None, "202603") == frozenset()
+    assert commendation_adjust.excluded({"commendation_excluded": []}, "202603") == frozenset()
+    settings = {"commendation_excluded": {"202603": [5, "x", True, 6], "202604": "bad"}}
+    assert commendation_adjust.excluded(settings, "202603") == {5, 6}
+    assert commendation_adjust.excluded(settings, "202604") == frozenset()
+
+
+def test_preview_keyboard_offers_leave_out_put_back_and_skip() -> None:
+    texts = CATALOGUE.for_language("en")
+    shown = replace(_commendation(), left_out=2)
+    rows = commendations.preview_keyboard(shown, texts)
+    labels = [row[0].text for row in rows]
+    assert labels == ["✖ Anna <A>", "✖ Bo", "↩ Put back the 2 members left out", "Skip this month"]
+    assert rows[0][0].callback_data == f"v1cd:drop:{GROUP}:202603:{ANNA.id}"
+    assert rows[2][0].callback_data == f"v1cd:restore:{GROUP}:202603:0"
+    for row in rows:
+        assert len((row[0].callback_data or "").encode()) <= 64
+
+
+def test_adjust_callback_round_trip() -> None:
+    data = commendation_callbacks.drop_callback(GROUP, "202603", ANNA.id)
+    assert commendation_callbacks.parse_adjust(data) == commendation_callbacks.AdjustCallback(
+        "drop", GROUP, "202603", ANNA.id
+    )
+    for bad in (None, "", "v1cd:drop:1:202603", "v1cd:drop:1:202613:5", "v1cd:kick:1:202603:5",
+                "v1cd:drop:1:202603:x", "v1cm:drop:1:202603:5"):  # fmt: skip
+        assert commendation_callbacks.parse_adjust(bad) is None

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from organizer.config import Settings
 from organizer.database import unit_of_work
 from organizer.models import ActionStatus, ScheduledAction
-from organizer.services import commendation_callbacks, commendations
+from organizer.services import commendation_adjust, commendation_callbacks, commendations
 from scheduler.jobs import commendation_jobs, member_notice
 from scheduler.registry import ActionRegistry
 from scheduler.runner import ActionRunner
@@ -70,8 +70,9 @@ async def test_preview_on_the_last_day_then_the_post_on_the_first(session_factor
     assert "“项目一组” 2026年3月表彰名单" in card.text and "2026-04-01 10:00" in card.text
     assert card.text.index("Anna") < card.text.index("Bo")
     assert card.keyboard is not None
-    [[button]] = card.keyboard
+    *drops, [button] = card.keyboard
     assert button.callback_data == commendation_callbacks.skip_callback(GROUP, "202603")
+    assert [row[0].text for row in drops] == ["✖ Anna", "✖ Bo", "✖ 张 经理"]
     messenger.sent.clear()
     await _until(runner, clock, utc(4, 1, 1))
     assert messenger.sent == []
@@ -107,7 +108,7 @@ async def test_a_skipped_month_is_not_posted(session_factory, clock) -> None:
     runner, messenger = await _start(session_factory, clock)
     await _until(runner, clock, utc(3, 31, 2))
     [card] = messenger.sent
-    [[button]] = card.keyboard or ()
+    *_, [button] = card.keyboard or ()
     press = commendation_callbacks.parse(button.callback_data)
     assert press is not None
     async with unit_of_work(session_factory) as session:  # what the button's handler does
@@ -130,3 +131,21 @@ async def test_a_retried_post_is_not_posted_twice(session_factory, clock) -> Non
         )  # fmt: skip
     assert group_posts.posted == []
     assert [m.chat_id for m in messenger.sent].count(GROUP) == 1
+
+
+async def test_a_member_left_out_is_not_named_and_the_next_moves_up(session_factory, clock) -> None:
+    runner, messenger = await _start(session_factory, clock)
+    await _until(runner, clock, utc(3, 31, 2))
+    [card] = messenger.sent
+    anna_row, *_ = card.keyboard or ()
+    press = commendation_callbacks.parse_adjust(anna_row[0].callback_data)
+    assert press is not None and press.user_id == ANNA.id
+    async with unit_of_work(session_factory) as session:  # what the button's handler does
+        assert await commendation_adjust.exclude(
+            session, press.group_id, press.yyyymm, press.user_id
+        )
+    messenger.sent.clear()
+    await _until(runner, clock, utc(4, 1, 3))
+    [post] = messenger.sent
+    assert f"tg://user?id={ANNA.id}" not in post.text
+    assert f'🥇 <a href="tg://user?id={BO.id}">Bo</a> — 11 分' in post.text

@@ -23,6 +23,14 @@ commendations-main-answers = answering colleagues' questions
 commendations-main-compliance = setting a good example with our rules
 commendations-main-activities = joining and organising activities
 commendations-preview-title = 🌟 <b>Commendations for “{ $group }”, { $month }</b> — to be posted in the group on { $when }:
-commendations-preview-note = These members will be named (scores so far this month). To post nothing this month, press “Skip this month” before then.
+commendations-preview-note = These members will be named (scores so far this month). Press “✖ name” to leave someone out (the next-ranked member moves up); to post nothing this month, press “Skip this month” before then.
 commendations-skip-button = Skip this month
 commendations-skipped = The commendation for { $month } in “{ $group }” will not be posted.
+commendations-drop-button = ✖ { $name }
+commendations-restore-button = ↩ Put back the { $count ->
+    [one] member
+   *[other] { $count } members
+} left out
+commendations-dropped = { $name } is left out of this month's commendation.
+commendations-restored = The full list is back.
+commendations-list-empty = Nobody is left on the list: nothing will be posted this month. Press “Put back” to restore it.
