@@ -1,5 +1,6 @@
 """The announcement's buttons (going / maybe / can't, add to calendar) and the lists:
-/events in a group, /myevents in private, /calendar for the group's feed."""
+/events in a group, /myevents in private, /calendar for the group's feed (and, in private,
+the subscription links: handlers/calendar_feed.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import calendar_feed
 from handlers.deps import HandlerDeps
 from handlers.replies import reply
 from organizer import callbacks
@@ -168,9 +170,15 @@ async def send_group_calendar(
         await reply(deps, message, texts("error-group-unknown"))
         return
     feed = await activity_calendar.group_feed(session, group, now=deps.clock.now())
+    base = deps.settings.feed_base_url()
+    caption = texts("calendar-feed-caption")
+    if base is not None:  # a subscription stays in sync, unlike the imported file
+        caption = "\n".join([caption, texts("calendar-feed-subscribe-hint")])
     await deps.messenger.send_document(
-        message.chat.id, type(feed)(feed.filename, feed.data, texts("calendar-feed-caption"))
+        message.chat.id, type(feed)(feed.filename, feed.data, caption)
     )
+    if base is not None and message.from_user is not None:
+        await calendar_feed.send_group_link(session, deps, message, group, base)
 
 
 def build_router() -> Router:
@@ -183,4 +191,10 @@ def build_router() -> Router:
         list_my_events, Command("myevents"), F.chat.type == "private", F.from_user
     )
     router.message.register(send_group_calendar, Command("calendar"), in_group)
+    router.message.register(
+        calendar_feed.show_links, Command("calendar"), F.chat.type == "private", F.from_user
+    )
+    router.callback_query.register(
+        calendar_feed.renew_link, calendar_feed.FeedRenewCallback.filter()
+    )
     return router

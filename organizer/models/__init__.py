@@ -1,7 +1,7 @@
 """ORM models. Services return DTOs built from these, never the ORM objects themselves."""
 
 from organizer.database import Base
-from organizer.models import assessment, content, moderation, notices  # noqa: F401  (registers their tables)
+from organizer.models import assessment, calendar_feeds, content, moderation, notices  # noqa: F401  (registers their tables)
 from organizer.models.activity import (
     Activity,
     ActivityDraft,

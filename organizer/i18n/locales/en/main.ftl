@@ -31,7 +31,7 @@ help-member =
     /propose — propose an activity (seminar, experience sharing, case analysis): send it in the group and I guide you step by step in private; the draft is saved as you go
     /events — the group's upcoming activities (in the group); press Going / Maybe / Can't go on an announcement; when it is full you join the waitlist
     /myevents — the activities you answered (private)
-    /calendar — the group's calendar file .ics (in the group); "Add to calendar" on an announcement sends you one activity
+    /calendar — in a group: the group's calendar file .ics; in private: calendar subscription links (my activities and each group); "Add to calendar" on an announcement sends you one activity
     /checkin CODE — check in to an in-person activity (private); online ones have a Check in button on the announcement
     /manage — change or cancel an activity you organise (private): time, place, capacity; everyone who answered is told
     /survey — continue an activity's feedback survey (private); members who checked in get it after the end
