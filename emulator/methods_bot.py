@@ -12,10 +12,12 @@ from .registry import CallContext, api_method
 from .serialize import file_json, me_json
 from .state import CallbackAnswer
 from .validation import MAX_CALLBACK_ANSWER, Params
+from .webhook_push import WebhookPusher, webhook_url_error
 
 MAX_POLL_TIMEOUT = 50  # seconds; longer waits are cut short, like Telegram does
 COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 SCOPES_WITH_CHAT = {"chat", "chat_administrators", "chat_member"}
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 SCOPES = {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
 
 
@@ -52,20 +54,33 @@ async def get_updates(ctx: CallContext, params: Params) -> Any:
 @api_method("setWebhook")
 async def set_webhook(ctx: CallContext, params: Params) -> Any:
     url = params.get_str("url") or ""
-    if url and not url.startswith("https://"):
-        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-    ctx.bot.webhook_url = url  # stored only: the emulator never calls webhooks
+    if not url:  # an empty URL removes the webhook, as in Telegram
+        return await delete_webhook(ctx, params)
+    error = webhook_url_error(url)
+    if error is not None:
+        raise bad_request(error)
+    secret = params.get_str("secret_token")
+    if secret is not None and not SECRET_TOKEN.fullmatch(secret):
+        raise bad_request("bad webhook: secret token contains unallowed characters")
     if params.get_bool("drop_pending_updates"):
         ctx.bot.updates.drop_all()
     allowed = params.get_json("allowed_updates")
     if isinstance(allowed, list):
         ctx.bot.updates.allowed_updates = frozenset(allowed) or None
+    ctx.bot.webhook_url = url
+    queue = ctx.bot.updates
+    if queue.webhook is None:
+        queue.webhook = WebhookPusher(queue, now=ctx.core.now)
+    queue.webhook.configure(url, secret)
     return True
 
 
 @api_method("deleteWebhook")
 async def delete_webhook(ctx: CallContext, params: Params) -> Any:
     ctx.bot.webhook_url = ""
+    pusher, ctx.bot.updates.webhook = ctx.bot.updates.webhook, None
+    if pusher is not None:
+        await pusher.stop()
     if params.get_bool("drop_pending_updates"):
         ctx.bot.updates.drop_all()
     return True
@@ -78,6 +93,10 @@ async def get_webhook_info(ctx: CallContext, params: Params) -> Any:
         "has_custom_certificate": False,
         "pending_update_count": ctx.bot.updates.pending_count,
     }
+    pusher = ctx.bot.updates.webhook
+    if pusher is not None and pusher.last_error_message is not None:
+        info["last_error_date"] = pusher.last_error_date
+        info["last_error_message"] = pusher.last_error_message
     if ctx.bot.updates.allowed_updates is not None:
         info["allowed_updates"] = sorted(ctx.bot.updates.allowed_updates)
     return info

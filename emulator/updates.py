@@ -2,16 +2,20 @@
 
 Updates stay queued until confirmed by a later call's `offset`, so a poll whose client went
 away loses nothing. Waiting is on an event that is replaced on every push, never a sleep loop.
+While a webhook is set, a WebhookPusher takes updates from the same queue instead of getUpdates.
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError
 from .state import EmuUser
+
+if TYPE_CHECKING:
+    from .webhook_push import WebhookPusher
 
 # What a bot gets when it never named allowed_updates: everything except these, as in Telegram.
 OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
@@ -29,6 +33,7 @@ class UpdateQueue:
         # None: Telegram's default set. Applied when updates are handed out, so updates queued
         # before the bot's first getUpdates are judged by the allowed_updates of that call.
         self.allowed_updates: frozenset[str] | None = None
+        self.webhook: WebhookPusher | None = None  # set while a webhook is active
 
     @property
     def pending_count(self) -> int:
@@ -59,9 +64,25 @@ class UpdateQueue:
         self._pending.clear()
 
     def close(self) -> None:
-        """Release every waiting poll (the emulator is stopping)."""
+        """Release every waiting poll and stop webhook pushes (the emulator is stopping)."""
         self._closed = True
+        if self.webhook is not None:
+            self.webhook.cancel()
         self._wake()
+
+    async def next_ready(self) -> dict[str, Any] | None:
+        """The oldest deliverable update, waiting for one to arrive; None once closed."""
+        while not self._closed:
+            arrived = self._arrived
+            ready = self._ready(1)
+            if ready:
+                return ready[0]
+            await arrived.wait()
+        return None
+
+    def confirm_delivered(self, update_id: int) -> None:
+        """A webhook delivery succeeded: the update leaves the queue, like a confirmed offset."""
+        self._pending = [item for item in self._pending if item[1]["update_id"] != update_id]
 
     def _wake(self) -> None:
         arrived, self._arrived = self._arrived, asyncio.Event()

@@ -1,13 +1,20 @@
-"""`organizer run | migrate` — the command line (also `python -m organizer`)."""
+"""`organizer run | web | scheduler | migrate` — the command line (also `python -m organizer`)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 from organizer.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from organizer.app import Application
 
 DESCRIPTION = (
     "Organizer: a Telegram bot that runs a training company's chat groups by its group charter. "
@@ -21,6 +28,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "run",
         help="apply pending migrations, then run the bot (long polling, scheduler in-process)",
+    )
+    web = commands.add_parser(
+        "web",
+        help="apply pending migrations, then serve the webhook (WEBHOOK_URL, WEBHOOK_SECRET) "
+        "and /health on WEB_HOST:WEB_PORT; the scheduler runs as its own process",
+    )
+    web.add_argument(
+        "--with-scheduler",
+        action="store_true",
+        help="also run the scheduler in this process (a single-instance deployment)",
+    )
+    commands.add_parser(
+        "scheduler",
+        help="run scheduled actions and recurring jobs only (no updates); several may run at once",
     )
     commands.add_parser("migrate", help="apply pending database migrations and exit")
     return parser
@@ -42,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Database is up to date ({_safe_url(settings.database_url)}).")
         else:
             settings.require_bot_token()
-            asyncio.run(_run(settings))
+            asyncio.run(_serve(settings, args))
     except ConfigError as error:
         print(f"organizer: {error}", file=sys.stderr)
         return 2
@@ -62,15 +83,49 @@ async def _migrate(settings: Settings) -> None:
         await engine.dispose()
 
 
-async def _run(settings: Settings) -> None:
+async def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    app = _application(settings, args)
+    if app.role == "all":
+        await app.start()
+        try:
+            await app.run_polling()  # aiogram stops it on SIGINT / SIGTERM
+        finally:
+            await app.stop()
+        return
+    # Listening before start: a SIGTERM while starting still ends in a clean stop.
+    async with _stop_signal() as stopped:
+        await app.start()
+        try:
+            await stopped.wait()
+        finally:
+            await app.stop()
+
+
+def _application(settings: Settings, args: argparse.Namespace) -> Application:
     from organizer.app import Application
 
-    app = Application(settings)
-    await app.start()
+    if args.command == "web":
+        from organizer.web.server import require_webhook_settings
+
+        require_webhook_settings(settings)  # before migrating or calling Telegram
+        return Application(settings, role="web", with_scheduler=args.with_scheduler)
+    if args.command == "scheduler":
+        return Application(settings, role="scheduler")
+    return Application(settings)
+
+
+@contextlib.asynccontextmanager
+async def _stop_signal() -> AsyncIterator[asyncio.Event]:
+    """An event set by SIGINT or SIGTERM (Ctrl-C, or a process manager stopping us)."""
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopped.set)
     try:
-        await app.run_polling()
+        yield stopped
     finally:
-        await app.stop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
 
 
 def _safe_url(url: str) -> str:
