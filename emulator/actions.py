@@ -15,7 +15,7 @@ from .core import ChatLike, PendingCallback
 from .errors import EmulatorUsageError
 from .files import store_file
 from .formatting import auto_entities
-from .serialize import message_json, poll_json, user_json
+from .serialize import chat_json, message_json, poll_json, user_json
 from .state import CallbackAnswer, EmuChat, EmuMessage, EmuUser
 from .validation import Upload
 
@@ -169,6 +169,32 @@ class UserActions(MembershipActions):
             },
         )
         return PressedButton(pending, label)
+
+    async def react(self, user: EmuUser, message: EmuMessage, emoji: list[str]) -> None:
+        """`user` sets their reactions on a group message (an empty list takes them back).
+        Like Telegram, only bots that administer the chat hear of it (message_reaction, an
+        update a bot must ask for by name)."""
+        chat = message.chat
+        assert chat is not None
+        member = chat.member(user.id)
+        if chat.is_private or member is None or not member.is_present or message.deleted:
+            raise EmulatorUsageError(f"{user.first_name} cannot react to {message.message_id}")
+        old = message.reactions.get(user.id, [])
+        if emoji:
+            message.reactions[user.id] = list(emoji)
+        else:
+            message.reactions.pop(user.id, None)
+        payload = {
+            "chat": chat_json(chat), "message_id": message.message_id, "user": user_json(user),
+            "date": self.now(),
+            "old_reaction": [{"type": "emoji", "emoji": e} for e in old],
+            "new_reaction": [{"type": "emoji", "emoji": e} for e in emoji],
+        }  # fmt: skip
+        for account in self.bots_in(chat):
+            bot_member = chat.member(account.id)
+            if bot_member is not None and bot_member.status in ("administrator", "creator"):
+                account.updates.push("message_reaction", payload)
+        self.notify_changed()
 
     async def vote_poll(self, user: EmuUser, message: EmuMessage, option_ids: list[int]) -> None:
         poll = message.poll

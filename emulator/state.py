@@ -172,6 +172,7 @@ class EmuMessage:
     disable_notification: bool = False  # sent silently
     service: dict[str, Any] | None = None  # e.g. {"new_chat_members": [...]}: a service message
     forward_origin: dict[str, Any] | None = None
+    reactions: dict[int, list[str]] = field(default_factory=dict)  # user id → emoji
     seq: int = 0  # global creation order across chats
     chat: EmuChat | None = field(default=None, repr=False)
 

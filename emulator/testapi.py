@@ -147,6 +147,14 @@ def add_test_api_routes(app: web.Application, emu: TelegramEmulator) -> None:
         pressed = await emu.press_button(user(body["user_id"]), message, body["label"])
         return {"callback_query_id": pressed.id, "data": pressed.data}
 
+    async def react(body: dict[str, Any], request: web.Request) -> Any:
+        chat = chat_of(body, request)
+        message = chat.live_message(int(body["message_id"]))
+        if message is None:
+            raise ValueError(f"no message {body['message_id']} in {chat.id}")
+        await emu.react(user(body["user_id"]), message, list(body.get("emoji") or []))
+        return {"ok": True}
+
     async def block(body: dict[str, Any], request: web.Request) -> Any:
         emu.block_bot(user(body["user_id"]), user(body["bot_id"]))
         return {"ok": True}
@@ -177,6 +185,7 @@ def add_test_api_routes(app: web.Application, emu: TelegramEmulator) -> None:
     app.router.add_post("/_emu/groups/{chat_id}/{action}", route(membership))
     app.router.add_post("/_emu/messages", route(send))
     app.router.add_post("/_emu/press", route(press))
+    app.router.add_post("/_emu/react", route(react))
     app.router.add_post("/_emu/block", route(block))
     app.router.add_get("/_emu/chats", route(chats))
     app.router.add_get("/_emu/chats/{chat_id}/messages", route(messages))

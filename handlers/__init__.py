@@ -44,6 +44,7 @@ OBSERVED_EVENTS = (
     "my_chat_member",
     "chat_member",
     "chat_join_request",
+    "message_reaction",
 )
 
 

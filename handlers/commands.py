@@ -10,14 +10,14 @@ from organizer.i18n import SUPPORTED, Catalogue
 PRIVATE_COMMANDS = (
     "start", "help", "propose", "myevents", "manage", "checkin", "survey", "attendance", "notes",
     "feedback", "away", "lost", "mystats", "stats", "export", "announce", "notices", "acks",
-    "lang",
+    "lang", "calendar",
 )  # fmt: skip
 GROUP_COMMANDS = (
     "help", "rules", "events", "propose", "calendar", "materials", "questions", "report",
     "mystats", "leaderboard", "stats", "export",
     "feedback", "setup", "settings", "modlist", "invite", "approvers", "setrules",
-    "rulesreminder", "surveyq", "experts", "warn", "unwarn", "mute", "unmute", "kick", "ban",
-    "unban", "del", "setlog", "blockword", "lang",
+    "rulesreminder", "surveyq", "experts", "feature", "warn", "unwarn", "mute", "unmute", "kick",
+    "ban", "unban", "del", "setlog", "blockword", "lang",
 )  # fmt: skip
 
 

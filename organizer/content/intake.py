@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.content import categories as cats
-from organizer.services import library, news_quota, questions
+from organizer.models.content import ShareResponseKind
+from organizer.services import library, news_quota, questions, share_feedback
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,11 @@ NOTHING = ContentOutcome()
 
 
 def needs_database(facts: ContentFacts) -> bool:
-    """False for a plain message: no hashtag, no question mark, no reply to someone else and no
-    file. Only cheap checks, so it may run on every message."""
+    """False for a plain message (no hashtag, no question mark, no reply to someone else and no
+    file) and for a command. Only cheap checks, so it may run on every message."""
     text = facts.text
+    if text.startswith("/"):
+        return False  # a command ("/materials #政策") is not a share, a question or news
     return bool(
         facts.document_file_name
         or (facts.reply_to_message_id is not None and facts.reply_to_user_id != facts.user_id)
@@ -89,6 +92,7 @@ async def process(
     item_id = await _catalogue(session, facts, tags, now=now)
     question_id = await _track(session, facts, now=now, hours=raise_after_hours)
     answered = await _answer(session, facts, now=now)
+    await _respond_to_share(session, facts, now=now)
     return ContentOutcome(
         categories=tags,
         catalogued=item_id is not None,
@@ -159,6 +163,16 @@ async def _track(
     return await questions.track(
         session, group_id=facts.group_id, message_id=facts.message_id, asker_id=facts.user_id,
         text=facts.text, now=now, raise_after_hours=hours,
+    )  # fmt: skip
+
+
+async def _respond_to_share(session: AsyncSession, facts: ContentFacts, *, now: datetime) -> None:
+    # A reply to someone else's share counts toward that share's quality (once per person).
+    if facts.reply_to_message_id is None or facts.reply_to_user_id == facts.user_id:
+        return
+    await share_feedback.respond(
+        session, group_id=facts.group_id, message_id=facts.reply_to_message_id,
+        user_id=facts.user_id, kind=ShareResponseKind.REPLY, now=now,
     )  # fmt: skip
 
 

@@ -36,6 +36,34 @@ class LibraryItem(Base):
     kind: Mapped[str] = mapped_column(String(16))  # document | post | link | media
     file_name: Mapped[str | None] = mapped_column(String(255), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # An admin's /feature mark: the share counts for more in its author's score.
+    featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    featured_by: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+
+class ShareResponseKind(enum.StrEnum):
+    REPLY = "reply"
+    REACTION = "reaction"
+
+
+class ShareResponse(Base):
+    """Someone other than its author replied to or reacted to a library entry: one row per
+    (entry, person, kind), so a share's quality is how many people it reached, not how many
+    times one friend pressed 👍."""
+
+    __tablename__ = "share_responses"
+    __table_args__ = (
+        Index("uq_share_responses_item_user_kind", "item_id", "user_id", "kind", unique=True),
+        Index("ix_share_responses_created", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    item_id: Mapped[int] = mapped_column(
+        SurrogateKey, ForeignKey("library_items.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class QuestionStatus(enum.StrEnum):

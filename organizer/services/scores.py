@@ -6,9 +6,10 @@ Indicators (`raw`, integers) and their default weights (points per unit):
 
     participation   days_active 1 · messages 0.1 (at most `daily_cap` = 30 a day count, so
                     flooding earns nothing) · notice_acks 1
-    share_quality   shares 2 (library entries). Hook: reactions / replies received and the
-                    admins' "featured" mark will be further indicators of this component
-                    (add them to INDICATORS and DEFAULT_WEIGHTS; nothing else changes).
+    share_quality   shares 2 (library entries) · share_replies 0.5 and share_reactions 0.5
+                    (other members who replied to / reacted to one of the member's shares,
+                    once per person and share, at most 10 of each per share) · featured 5
+                    (shares an admin marked with /feature); see services/share_feedback
     answers         answers 2 (questions answered, several replies to one count once) ·
                     best_answers 3 (questions first answered in the period whose best answer
                     is the member's)
@@ -53,7 +54,7 @@ from organizer.models import (
 from organizer.models.assessment import MemberDailyActivity
 from organizer.models.content import Question
 from organizer.models.moderation import Violation
-from organizer.services import library, notices, questions
+from organizer.services import library, notices, questions, share_feedback
 from organizer.services.scores_periods import Period, PeriodKind, containing, zone
 
 __all__ = [
@@ -67,7 +68,7 @@ DAILY_CAP = 30
 # component → its indicators, in display order
 COMPONENTS: dict[str, tuple[str, ...]] = {
     "participation": ("days_active", "messages", "notice_acks"),
-    "share_quality": ("shares",),
+    "share_quality": ("shares", "share_replies", "share_reactions", "featured"),
     "answers": ("answers", "best_answers"),
     "compliance": ("violation_points", "rules_accepted"),
     "activities": ("attended", "no_shows", "surveys", "organised"),
@@ -79,6 +80,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "messages": 0.1,
     "notice_acks": 1.0,
     "shares": 2.0,
+    "share_replies": 0.5,
+    "share_reactions": 0.5,
+    "featured": 5.0,
     "answers": 2.0,
     "best_answers": 3.0,
     "violation_points": -1.0,
@@ -176,6 +180,7 @@ async def score_group(
     raw["days_active"], raw["messages"] = days, capped
     raw["notice_acks"] = await notices.ack_counts(session, group_id, since, until)
     raw["shares"] = await library.share_counts(session, group_id, since, until)
+    raw.update(await share_feedback.indicators(session, group_id, since, until))
     raw["answers"] = await questions.answer_counts(session, group_id, since, until)
     raw["best_answers"] = await _counts(
         session,

@@ -1,6 +1,7 @@
 """A month of activity end to end against the emulator with an injected clock: members chat and
-share in March; the admin gets the daily digest; on 31 March the admins get the commendation
-list in advance, and on 1 April the commendation is posted in the group."""
+share in March (a share is replied to, reacted to and featured); the admin gets the daily
+digest; on 31 March the admins get the commendation list in advance, and on 1 April the
+commendation is posted in the group."""
 
 from __future__ import annotations
 
@@ -52,18 +53,24 @@ async def test_a_month_of_activity_to_digest_and_commendation(lively: Running) -
         clock.set(datetime(2026, 3, 5 + day, 3, 0, tzinfo=UTC))
         await emu.send_message(bob, group, f"第{day + 1}天的进展已经更新在共享文档里了")
         await walk.settled()
-    await emu.send_message(bob, group, "#资料 新员工培训课件 第二版")
-    await emu.send_message(cai, group, "收到，谢谢")
+    share = await emu.send_message(bob, group, "#资料 新员工培训课件 第二版")
+    await walk.settled()
+    # Cai replies to the share and reacts to it; the admin features it (by reply).
+    await emu.send_message(cai, group, "收到，谢谢", reply_to=share)
+    await emu.react(cai, share, ["👍"])
+    await emu.send_message(ada, group, "/feature", reply_to=share)
+    await emu.wait_for_message(group, text_contains="标为精选", timeout=15)
     await walk.settled()
     await _flush(lively)
 
     # 31 March: the list goes to the admins in advance; 1 April: the post in the group.
     clock.set(datetime(2026, 3, 31, 2, 0, 30, tzinfo=UTC))
     preview = await emu.wait_for_message(ada, text_contains="表彰名单", timeout=15)
-    assert "Bob" in preview.text and "本月跳过" in preview.buttons[0]
+    assert "Bob" in preview.text and "本月跳过" in preview.buttons[-1]
     clock.set(datetime(2026, 4, 1, 2, 0, 30, tzinfo=UTC))
     post = await emu.wait_for_message(group, text_contains="贡献之星", timeout=15)
     assert "Bob" in post.text and "Cai" in post.text and "Ada" not in post.text
-    # Bob: 5 days active + 6 messages × 0.1 + one share × 2; Cai: 1 day + 1 message × 0.1.
-    assert "Bob — 7.6" in post.text and "Cai — 1.1" in post.text
+    # Bob: 5 days active + 6 messages × 0.1 + one share × 2 + Cai's reply 0.5 and reaction
+    # 0.5 to it + featured 5; Cai: 1 day + 1 message × 0.1.
+    assert "Bob — 13.6" in post.text and "Cai — 1.1" in post.text
     assert post.text.index("Bob") < post.text.index("Cai")

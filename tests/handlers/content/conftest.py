@@ -33,5 +33,6 @@ async def harness(session_factory, clock) -> AsyncIterator[Harness]:
     dispatcher["deps"] = HandlerDeps(settings, catalogue, clock, messenger)
     dispatcher.message.middleware(DatabaseSessionMiddleware(session_factory))
     dispatcher.message.middleware(LanguageMiddleware(catalogue))
+    dispatcher.message_reaction.middleware(DatabaseSessionMiddleware(session_factory))
     dispatcher.include_router(content.build_router())
     yield Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(5000))

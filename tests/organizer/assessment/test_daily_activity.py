@@ -114,3 +114,18 @@ def test_slots_become_local_days() -> None:
     assert sorted((r["group_id"], r["day"], r["messages"]) for r in rows) == [
         (1, date(2026, 3, 2), 1), (2, date(2026, 3, 2), 1), (2, date(2026, 3, 3), 1),
     ]  # fmt: skip
+
+
+async def test_commands_to_the_bot_are_seen_but_not_counted(session_factory, clock) -> None:
+    """Regression: an admin's /feature earned them a day active and a message in the
+    commendation."""
+    await _world(session_factory, clock.now())
+    tracker = ActivityTracker()
+    tracker.seen(GROUP, ANNA.id, "Anna", clock.now(), counted=False)
+    assert tracker.pending == 1  # last seen still moves (the inactivity sweep)
+    await tracker.flush(session_factory)
+    assert await _rows(session_factory) == {}
+    tracker.seen(GROUP, ANNA.id, "Anna", clock.now())
+    tracker.seen(GROUP, ANNA.id, "Anna", clock.now(), reply=True, counted=False)
+    await tracker.flush(session_factory)
+    assert [value[:2] for value in (await _rows(session_factory)).values()] == [(1, 0)]

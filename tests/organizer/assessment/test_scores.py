@@ -41,9 +41,10 @@ async def test_every_component_and_total(session_factory, clock) -> None:
     result = await _score(session_factory)
     anna, bo = result[ANNA.id], result[BO.id]
     assert anna.raw == {
-        "days_active": 3, "messages": 45, "notice_acks": 2, "shares": 2, "answers": 2,
-        "best_answers": 1, "violation_points": 4, "rules_accepted": 1, "attended": 1,
-        "no_shows": 1, "surveys": 1, "organised": 0,
+        "days_active": 3, "messages": 45, "notice_acks": 2, "shares": 2, "share_replies": 0,
+        "share_reactions": 0, "featured": 0, "answers": 2, "best_answers": 1,
+        "violation_points": 4, "rules_accepted": 1, "attended": 1, "no_shows": 1, "surveys": 1,
+        "organised": 0,
     }  # fmt: skip
     assert anna.messages_sent == 55
     assert anna.components == {
@@ -52,9 +53,10 @@ async def test_every_component_and_total(session_factory, clock) -> None:
     }  # fmt: skip
     assert anna.total == 20.5 and anna.name == "Anna"
     assert bo.raw == {
-        "days_active": 1, "messages": 30, "notice_acks": 0, "shares": 1, "answers": 1,
-        "best_answers": 0, "violation_points": 5, "rules_accepted": 0, "attended": 1,
-        "no_shows": 0, "surveys": 0, "organised": 1,
+        "days_active": 1, "messages": 30, "notice_acks": 0, "shares": 1, "share_replies": 0,
+        "share_reactions": 0, "featured": 0, "answers": 1, "best_answers": 0,
+        "violation_points": 5, "rules_accepted": 0, "attended": 1, "no_shows": 0, "surveys": 0,
+        "organised": 1,
     }  # fmt: skip
     assert bo.messages_sent == 100
     assert bo.components == {

@@ -121,7 +121,7 @@ async def test_leaderboard_and_mystats_texts(session_factory, clock) -> None:
     ]
     assert "· Violation points: 4 × −1 = −4" in lines
     assert "<b>Compliance</b>: −2" in lines
-    assert len(lines) == 2 + 5 + 12
+    assert len(lines) == 2 + 5 + 15  # head, one line per component, one per indicator
     zh_lines = mystats_text(anna, zh, "项目一组", MARCH).splitlines()
     assert zh_lines[1] == "总分 <b>20.5</b>，排名第 1"
     assert "· 消息数（按每日上限计，共发送 55 条）：45 × 0.1 = 4.5" in zh_lines

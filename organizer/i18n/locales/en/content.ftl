@@ -69,6 +69,18 @@ help-content =
 help-content-admin =
     <b>Experts and questions</b>
     /experts — the group's experts: /experts add @username (or reply to a member's message), /experts remove @username, /experts list. When a question has had no answer for some hours, admins and experts are alerted
+    /feature — reply to a member's valuable share to mark it as featured (it counts toward their score; an untagged post also goes into the library); /unfeature takes the mark back. Members' replies and reactions to a share count toward its quality too
 cmd-materials = Search the group's library
 cmd-questions = Open questions in this group
 cmd-experts = The group's experts (admins)
+cmd-feature = Mark a share as featured (admins, by reply)
+
+## Featured shares (/feature, /unfeature)
+
+content-feature-usage = Reply to a member's post or file and send /feature to mark it as featured (/unfeature takes it back).
+content-feature-done = ⭐ { $name }'s share “{ $title }” is now featured and counts toward their share score. Thanks for sharing!
+content-feature-already = “{ $title }” is already featured.
+content-feature-undone = “{ $title }” is no longer featured.
+content-feature-not-featured = That message is not a featured share; there is nothing to take back.
+content-feature-own = Featuring is for recognising others' shares; you cannot feature your own message.
+content-feature-nothing = That message has no text or file to keep in the library, so it cannot be featured.

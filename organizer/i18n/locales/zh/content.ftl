@@ -69,6 +69,18 @@ help-content =
 help-content-admin =
     <b>专家与问答</b>
     /experts — 本群专家：/experts add @用户名（或回复成员消息）、/experts remove @用户名、/experts list。问题数小时无人回答时，管理员和专家会收到提醒
+    /feature — 回复成员的优质分享并发送，标为精选（计入其积分，未分类的帖子也会收入资料库）；/unfeature 取消精选。成员对分享的回复和点赞也计入分享质量
 cmd-materials = 搜索本群资料库
 cmd-questions = 本群待回答的问题
 cmd-experts = 管理本群专家（管理员）
+cmd-feature = 回复分享，标为精选（管理员）
+
+## Featured shares (/feature, /unfeature)
+
+content-feature-usage = 请回复成员的帖子或文件，再发送 /feature 标为精选（/unfeature 取消）。
+content-feature-done = ⭐ 已将 { $name } 的分享「{ $title }」标为精选，计入其分享积分。谢谢分享！
+content-feature-already = 「{ $title }」已经是精选分享了。
+content-feature-undone = 已取消「{ $title }」的精选标记。
+content-feature-not-featured = 这条消息不是精选分享，无需取消。
+content-feature-own = 精选用于表彰他人的分享，不能标记自己的消息。
+content-feature-nothing = 这条消息没有可收入资料库的文字或文件，无法标为精选。
