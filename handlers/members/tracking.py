@@ -8,7 +8,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import Message, TelegramObject
 
-from handlers.moderation.facts import is_chat
+from handlers.moderation.facts import is_chat, is_plain
 from organizer.services.activity_tracker import ActivityTracker
 
 TRACKER_KEY = "activity_tracker"
@@ -38,6 +38,7 @@ class ActivityMiddleware(BaseMiddleware):
             self.tracker.seen(
                 event.chat.id, event.from_user.id, event.from_user.full_name, at,
                 reply=event.reply_to_message is not None,
+                counted=is_plain(event),  # a command to the bot is not taking part in the talk
             )  # fmt: skip
         return await handler(event, data)
 

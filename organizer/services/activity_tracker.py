@@ -83,10 +83,12 @@ class ActivityTracker:
     _slot_end: datetime = field(default=datetime.min.replace(tzinfo=UTC), init=False)
 
     def seen(
-        self, group_id: int, user_id: int, name: str, at: datetime, *, reply: bool = False
-    ) -> None:
+        self, group_id: int, user_id: int, name: str, at: datetime, *, reply: bool = False,
+        counted: bool = True,
+    ) -> None:  # fmt: skip
         """A member spoke in a group (`reply`: the message replied to another): memory only,
-        no I/O."""
+        no I/O. `counted` False (a command to the bot): the member is seen, but the message
+        is not counted toward their participation."""
         key = (group_id, user_id)
         previous = self._pending.get(key)
         if previous is None or at > previous:
@@ -94,6 +96,8 @@ class ActivityTracker:
         if self._names.get(key) != name:
             self._names[key] = name
             self._name_checks[key] = name
+        if not counted:
+            return
         if not self._slot_start <= at < self._slot_end:
             number = int(at.timestamp()) // SLOT_SECONDS
             self._slot = number

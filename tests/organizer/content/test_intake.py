@@ -39,6 +39,10 @@ class UntouchableSession:
         (_facts(text="", document_file_name="a.pdf"), True),
         (_facts(text="同意", reply_to_message_id=5, reply_to_user_id=BO.id), True),
         (_facts(text="同意", reply_to_message_id=5), True),  # replied-to author unknown
+        # regression: "/materials #政策 x" was catalogued as a policy share, "/best" as an answer
+        (_facts(text="/materials #政策 新规"), False),
+        (_facts(text="/best", reply_to_message_id=5, reply_to_user_id=BO.id), False),
+        (_facts(text="/feature", reply_to_message_id=5, reply_to_user_id=BO.id), False),
     ],
 )
 def test_needs_database(facts: ContentFacts, needed: bool) -> None:
