@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test migrate lint typecheck pytest bench emulator clean
+.PHONY: run test migrate lint typecheck pytest bench emulator stack clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Organizer needs Python 3.11 or newer (set PYTHON=python3.x)")'
@@ -40,6 +40,10 @@ bench: $(STAMP)
 
 emulator: $(STAMP)
 	$(BIN)/python -m emulator --port 8081
+
+# The production topology as loopback processes (local PostgreSQL and Redis); see README "Production".
+stack: $(STAMP)
+	$(BIN)/python -m stack.run $(STACK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-results
