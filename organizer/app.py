@@ -16,8 +16,7 @@ from typing import Any, Literal
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.base import BaseStorage
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -32,9 +31,11 @@ from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
 from organizer.services import commendations, digest, joining, sweep, users
+from organizer.telegram import shared_state
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.moderator import TelegramModerator
-from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
+from organizer.telegram.ratelimit import RateLimiter, RateLimits
+from organizer.telegram.ratelimit_redis import RedisRateLimiter
 from organizer.telegram.webhook import WebhookHandler
 from organizer.web.calendar_routes import add_calendar_routes
 from organizer.web.health import HealthCheck
@@ -76,13 +77,7 @@ def build_bot(settings: Settings) -> Bot:
 
 
 def build_storage(settings: Settings) -> BaseStorage:
-    if settings.redis_url:
-        from aiogram.fsm.storage.redis import RedisStorage
-
-        return RedisStorage.from_url(
-            settings.redis_url, key_builder=DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
-        )
-    return MemoryStorage()
+    return shared_state.build_storage(settings.redis_url)
 
 
 def worker_id(role: str) -> str:
@@ -114,6 +109,7 @@ class Application:
     bot: Bot = field(init=False)
     dispatcher: Dispatcher = field(init=False)  # not set in role "scheduler"
     messenger: TelegramMessenger = field(init=False)
+    limiter: RateLimiter = field(init=False)
     scheduler: AsyncIOScheduler = field(init=False)
     runner: ActionRunner | None = field(init=False, default=None)
     web: WebServer | None = field(init=False, default=None)
@@ -139,9 +135,8 @@ class Application:
         if not self.settings.bot_username:
             me = await self.bot.me()
             self.settings = self.settings.model_copy(update={"bot_username": me.username})
-        self.messenger = TelegramMessenger(
-            self.bot, self._build_rate_limiter(), on_unreachable=self._unreachable
-        )
+        self.limiter = self._build_rate_limiter()
+        self.messenger = TelegramMessenger(self.bot, self.limiter, on_unreachable=self._unreachable)
         # Jobs have no Bot: the ports through which they act on Telegram are set here.
         joining.set_gate(TelegramJoinGate(self.bot))
         moderation_port.set_moderator(TelegramModerator(self.bot))
@@ -159,9 +154,11 @@ class Application:
             app, session_factory=self.session_factory, clock=self.clock, settings=self.settings
         )
 
-    def _build_rate_limiter(self) -> InMemoryRateLimiter:
-        # Per process; several instances each keep their own share (a Redis one can go here).
-        return InMemoryRateLimiter(self.rate_limits)
+    def _build_rate_limiter(self) -> RateLimiter:
+        # Shared through Redis by every bot instance and the scheduler process when configured.
+        return shared_state.build_rate_limiter(
+            self.settings.redis_url, self.rate_limits, bot_id=self.bot.id
+        )
 
     def _build_scheduler(self) -> AsyncIOScheduler:
         """With the due-actions tick when this process runs the scheduler; otherwise bare, for
@@ -180,8 +177,10 @@ class Application:
 
     async def _start_dispatcher(self) -> None:
         deps = HandlerDeps(self.settings, self.catalogue, self.clock, self.messenger)
+        # With Redis, FSM state and the per-user event lock are shared by every instance.
+        storage, isolation = shared_state.build_fsm(self.settings.redis_url)
         self.dispatcher = setup_dispatcher(
-            Dispatcher(storage=build_storage(self.settings)), deps, self.session_factory
+            Dispatcher(storage=storage, events_isolation=isolation), deps, self.session_factory
         )
         await register_commands(self.bot, self.catalogue)
         self._wire_members()
@@ -243,6 +242,8 @@ class Application:
         await shutdown_scheduler(self.scheduler, self.runner)
         if self.handles_updates:
             await self._flush_activity()
-            await self.dispatcher.storage.close()
+            await self.dispatcher.fsm.close()  # storage and event isolation
+        if isinstance(self.limiter, RedisRateLimiter):
+            await self.limiter.close()
         await self.bot.session.close()
         await self.engine.dispose()
