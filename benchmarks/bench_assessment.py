@@ -29,6 +29,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
 import organizer.models  # noqa: F401 - registers every table on Base.metadata
+from benchmarks.common import line
 from organizer.database import Base, create_engine, create_session_factory
 from organizer.models.assessment import MemberDailyActivity
 from organizer.services import scores
@@ -41,11 +42,6 @@ DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
 def log(message: str) -> None:
     print(f"[bench_assessment] {message}", file=sys.stderr, flush=True)
-
-
-def line(name: str, value: float, unit: str, op: str, target: float) -> str:
-    ok = value >= target if op == ">=" else value <= target
-    return f"bench: {name} = {value:.1f} {unit} (target {op} {target:g}) {'ok' if ok else 'short'}"
 
 
 async def _admin(url: URL, statement: str) -> None:

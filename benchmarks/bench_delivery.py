@@ -15,6 +15,7 @@ import asyncio
 import time
 from collections import Counter
 
+from benchmarks.common import line
 from emulator import EmulatorLimits, TelegramEmulator
 from organizer.messenger import OutboundText, Priority
 from organizer.telegram.messenger import TelegramMessenger
@@ -23,11 +24,6 @@ from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 TOKEN = "999000111:BENCHTOKEN_abcdefghijklmnopqrstuv"
 GROUPS, PER_GROUP, MEMBERS = 20, 10, 100
 ALLOWED_RATE = 30.0
-
-
-def line(name: str, value: float, unit: str, op: str, target: float) -> str:
-    ok = value >= target if op == ">=" else value <= target
-    return f"bench: {name} = {value:.2f} {unit} (target {op} {target:g}) {'ok' if ok else 'short'}"
 
 
 async def main() -> None:

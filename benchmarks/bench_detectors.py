@@ -13,6 +13,7 @@ import random
 import statistics
 import time
 
+from benchmarks.common import line
 from organizer.moderation import MessageFacts, ModerationPolicy, Pipeline
 from organizer.moderation.media import MediaFacts
 
@@ -85,11 +86,6 @@ def one_round(batch: list[MessageFacts], policies: dict[int, ModerationPolicy]) 
     elapsed = time.perf_counter() - started
     assert 0 < hits < len(batch) // 10, hits  # mostly clean, and the detectors do fire
     return len(batch) / elapsed
-
-
-def line(name: str, value: float, unit: str, op: str, target: float) -> str:
-    ok = value >= target if op == ">=" else value <= target
-    return f"bench: {name} = {value:.0f} {unit} (target {op} {target:g}) {'ok' if ok else 'short'}"
 
 
 def main() -> None:

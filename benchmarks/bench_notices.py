@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.common import line
 from emulator import EmulatorLimits, TelegramEmulator
 from organizer.clock import FakeClock
 from organizer.config import Settings
@@ -34,11 +35,6 @@ from scheduler.runner import ActionRunner
 TOKEN = "999000222:BENCHTOKEN_abcdefghijklmnopqrstuv"
 GROUPS, PER_GROUP = 300, 10
 ALLOWED_RATE = 30.0
-
-
-def line(name: str, value: float, unit: str, op: str, target: float) -> str:
-    ok = value >= target if op == ">=" else value <= target
-    return f"bench: {name} = {value:.2f} {unit} (target {op} {target:g}) {'ok' if ok else 'short'}"
 
 
 def profile(user: object) -> TelegramProfile:

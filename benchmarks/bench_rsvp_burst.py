@@ -8,39 +8,19 @@ Uses BENCH_DATABASE_URL (default: a scratch database on the local PostgreSQL). R
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import time
-import uuid
 
-import asyncpg
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
+from benchmarks.common import in_scratch_database, line
 from organizer.clock import FakeClock
 from organizer.database import Base, create_engine, create_session_factory, unit_of_work
 from organizer.models import Rsvp, RsvpStatus, User
 from organizer.services import rsvp
 from tests.organizer.activity_fixtures import proposal, published
 
-SERVER = os.environ.get("BENCH_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 PRESSES, CAPACITY = 2000, 100
-
-
-def line(name: str, value: float, unit: str, op: str, target: float) -> str:
-    ok = {">=": value >= target, "<=": value <= target, "==": value == target}[op]
-    return f"bench: {name} = {value:g} {unit} (target {op} {target:g}) {'ok' if ok else 'short'}"
-
-
-async def admin(statement: str) -> None:
-    url = make_url(SERVER)
-    conn = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, database=url.database
-    )
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
 
 
 async def run(url: str) -> None:
@@ -85,14 +65,5 @@ async def run(url: str) -> None:
     print(f"bench: rsvp_burst_throughput = {PRESSES / elapsed:.0f} presses/s")
 
 
-async def main() -> None:
-    name = f"organizer_bench_{uuid.uuid4().hex[:8]}"
-    await admin(f'CREATE DATABASE "{name}"')
-    try:
-        await run(make_url(SERVER).set(database=name).render_as_string(hide_password=False))
-    finally:
-        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(in_scratch_database(run))
