@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.clock import Clock
 from organizer.messenger import Messenger
+from scheduler.receipts import Receipts
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class ActionContext:
     # When the action was due on this attempt (lets a handler notice it is running late).
     due_at: datetime
     settings: object | None = None
+    # Who this action already reached on an earlier attempt (scheduler.receipts.Receipts);
+    # None where a test builds a context by hand.
+    receipts: Receipts | None = None
 
 
 ActionHandler = Callable[[ActionContext, dict[str, Any]], Awaitable[None]]

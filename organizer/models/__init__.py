@@ -22,10 +22,11 @@ from organizer.models.members import (
     MemberType,
 )
 from organizer.models.membership import MemberRole, Membership, MemberStatus
-from organizer.models.scheduled_action import ActionStatus, ScheduledAction
+from organizer.models.scheduled_action import ActionReceipt, ActionStatus, ScheduledAction
 from organizer.models.user import User
 
 __all__ = [
+    "ActionReceipt",
     "ActionStatus",
     "Activity",
     "ActivityDraft",

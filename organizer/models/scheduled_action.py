@@ -45,3 +45,20 @@ class ScheduledAction(Base):
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ActionReceipt(Base):
+    """One recipient an action has already reached, committed right after the send, so an
+    action retried or reclaimed after a crash skips them instead of sending a second copy."""
+
+    __tablename__ = "action_receipts"
+    __table_args__ = (
+        Index("uq_action_receipts_action_recipient", "action_id", "recipient_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    action_id: Mapped[int] = mapped_column(
+        SurrogateKey, ForeignKey("scheduled_actions.id", ondelete="CASCADE")
+    )
+    recipient_id: Mapped[int] = mapped_column(BigInteger)  # a user or a group chat
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -76,12 +76,20 @@ async def send_group(ctx: ActionContext, group: GroupInfo, text: str) -> bool:
     private messages of the same step have gone out and must not be sent twice)."""
     if not group.bot_is_member:
         return False
+    if ctx.receipts is not None and await ctx.receipts.already(group.id):
+        return True  # posted on an earlier attempt that crashed before it was marked done
     try:
         await ctx.messenger.send_text(OutboundText(group.id, text, priority=Priority.BULK))
     except (RecipientUnreachable, PermissionMissing) as error:
         log.warning("%s: cannot post in group %s: %s", ctx.kind, group.id, error)
         return False
+    await _receipt(ctx, group.id)
     return True
+
+
+async def _receipt(ctx: ActionContext, recipient_id: int) -> None:
+    if ctx.receipts is not None:
+        await ctx.receipts.record(recipient_id, now=ctx.clock.now())
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,9 @@ async def reach_privately(
     private: list[int] = []
     missed: list[tuple[int, str]] = []
     for user_id in user_ids:
+        if ctx.receipts is not None and await ctx.receipts.already(user_id):
+            private.append(user_id)  # reached on an earlier attempt: no second copy
+            continue
         user = await users.get(ctx.session, user_id)
         name = user.display_name if user else str(user_id)
         if user is not None and user.can_message_privately:
@@ -120,6 +131,7 @@ async def reach_privately(
             )
             try:
                 await ctx.messenger.send_text(outbound)
+                await _receipt(ctx, user_id)
                 private.append(user_id)
                 continue
             except RecipientUnreachable:

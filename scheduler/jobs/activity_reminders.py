@@ -2,8 +2,9 @@
 to each member going; those the bot cannot write to are mentioned in the group reminder.
 
 One action per reminder: the private messages go first and never fail the action, the group
-message last, so a retry (the group send failing) is the only way a member hears twice, and a
-finished reminder is never sent again, across restarts too (its row is done).
+message last. Each recipient reached is recorded as it goes (scheduler.receipts), so a retry
+(the group send failing) or a reclaim after a crash sends nobody a second copy, and a finished
+reminder is never sent again, across restarts too (its row is done).
 """
 
 from __future__ import annotations

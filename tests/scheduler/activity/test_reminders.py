@@ -122,3 +122,22 @@ async def test_a_restart_does_not_send_a_reminder_again(
     clock.advance(minutes=1)
     assert (await restarted.run_until_idle()).claimed == 0
     assert len(messenger.sent) == sent
+
+
+async def test_a_retried_reminder_sends_no_member_a_second_copy(
+    session_factory, clock, runner, messenger, db_url
+) -> None:
+    """The group post fails after the private reminders went out; the retry posts in the group
+    and skips those already reached (their receipts were committed as they went). On SQLite
+    (embedded, one process) receipts live in the action's own transaction, so they go with
+    its rollback and a member can hear twice; PostgreSQL is the production store."""
+    await _prepared(session_factory, clock)
+    messenger.flaky[GROUP] = 1
+    clock.set(START - timedelta(days=1))
+    first = await runner.run_until_idle()
+    assert first.retried == 1 and len(messenger.texts_to(GROUP)) == 0
+    clock.advance(minutes=10)  # past the retry's backoff
+    assert (await runner.run_until_idle()).done == 1
+    copies = 1 if db_url.startswith("postgresql") else 2
+    assert len(messenger.texts_to(ANNA)) == copies and len(messenger.texts_to(BORIS)) == copies
+    assert len(messenger.texts_to(GROUP)) == 1
