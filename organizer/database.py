@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event, inspect, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -69,6 +70,10 @@ JSONDict = JSON().with_variant(JSONB(), "postgresql")
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 30})
+    else:
+        # After a server restart every pooled connection is dead; test each on checkout so
+        # the first update afterwards gets a fresh one instead of "connection is closed".
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
@@ -138,3 +143,42 @@ async def lock_one(session: AsyncSession, model: type[_Row], *where: Any) -> _Ro
         select(model).where(*where).execution_options(populate_existing=True)
     )
     return row
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    """The database could not be reached (down, restarting, the connection dropped): a
+    passing condition to report and retry, not a bug. Looks through the exception's causes,
+    since SQLAlchemy wraps the driver's error."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (OSError, *_DRIVER_CONNECTION_ERRORS)):
+            return True
+        if _closed_interface(current):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _driver_connection_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import asyncpg
+    except ImportError:  # SQLite only
+        return ()
+    return (
+        asyncpg.exceptions.PostgresConnectionError,  # incl. ConnectionDoesNotExistError
+        asyncpg.exceptions.CannotConnectNowError,  # the server is starting up
+        asyncpg.exceptions.AdminShutdownError,
+    )
+
+
+def _closed_interface(exc: BaseException) -> bool:
+    # asyncpg says "connection is closed" with its InterfaceError, which also covers misuse
+    # (a bug), so only that message counts.
+    return type(exc).__name__ == "InterfaceError" and "connection is closed" in str(exc)
+
+
+_DRIVER_CONNECTION_ERRORS = _driver_connection_errors()

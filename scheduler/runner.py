@@ -26,8 +26,10 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from organizer.clock import Clock
+from organizer.database import is_connection_error
 from organizer.messenger import Messenger
 from organizer.models.scheduled_action import ActionStatus, ScheduledAction
+from scheduler.receipts import Receipts
 from scheduler.registry import ActionContext, ActionRegistry, PermanentActionError
 
 log = logging.getLogger(__name__)
@@ -125,7 +127,15 @@ class ActionRunner:
     async def tick(self) -> TickResult:
         """Claim what is due now and perform it; returns what happened."""
         async with self._tick_lock:
-            claims = await self._claim_due()
+            try:
+                claims = await self._claim_due()
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                # A database restart: nothing was claimed; the next tick looks again.
+                log.warning("worker %s: database unavailable, tick skipped (%s)",
+                            self.worker_id, exc)  # fmt: skip
+                return TickResult()
             outcomes = [await self._perform_safely(claim) for claim in claims]
         result = TickResult(
             claimed=len(claims),
@@ -229,10 +239,13 @@ class ActionRunner:
     async def _perform_safely(self, claim: _Claim) -> _Outcome:
         try:
             return await self._perform(claim)
-        except Exception:
+        except Exception as exc:
             # Recording the outcome failed (database trouble). The row stays running under our
             # lease, so it is reclaimed and retried when the lease expires; the batch goes on.
-            log.exception("could not record the outcome of %s", claim)
+            if is_connection_error(exc):
+                log.warning("could not record the outcome of %s: database unavailable", claim)
+            else:
+                log.exception("could not record the outcome of %s", claim)
             return "lost"
 
     async def _perform(self, claim: _Claim) -> _Outcome:
@@ -254,6 +267,7 @@ class ActionRunner:
                     attempt=claim.attempts,
                     due_at=claim.due_at,
                     settings=self._settings,
+                    receipts=Receipts(claim.id, session, self._session_factory),
                 )
                 await handler(context, dict(claim.payload))
                 return await self._commit_done(session, claim)

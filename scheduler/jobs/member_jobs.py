@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from organizer import moderation_port
 from organizer.config import Settings
-from organizer.database import unit_of_work
+from organizer.database import is_connection_error, unit_of_work
 from organizer.i18n import Catalogue, Markup, shared_catalogue
 from organizer.messenger import Messenger, OutboundText, RecipientUnreachable
 from organizer.services import groups, notify, sweep, users
@@ -80,8 +80,15 @@ async def flush_activity(
     messenger: Messenger,
     catalogue: Catalogue,
 ) -> FlushResult:
-    """Every 30 s and at shutdown: one batched write, then alerts for new imitation suspects."""
-    result = await tracker.flush(session_factory)
+    """Every 30 s and at shutdown: one batched write, then alerts for new imitation suspects.
+    With the database unreachable the counts stay in memory for the next flush."""
+    try:
+        result = await tracker.flush(session_factory)
+    except Exception as exc:
+        if not is_connection_error(exc):
+            raise
+        log.warning("activity flush postponed: database unavailable (%s)", exc)
+        return FlushResult(0)
     if result.suspects:
         async with unit_of_work(session_factory) as session:
             await notify_imitations(session, messenger, catalogue, result.suspects)

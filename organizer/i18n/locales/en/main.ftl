@@ -2,6 +2,7 @@
 
 language-name = English
 error-generic = Sorry, something went wrong while handling that. Please try again later; if it keeps happening, contact a group admin.
+error-database-unavailable = Sorry, the system is briefly unavailable and that was not saved. Please try again in a minute.
 error-not-for-you = This button is not for you.
 error-stale-button = This button has expired. Please send the command again.
 error-admins-only = Only this group's admins can do that.

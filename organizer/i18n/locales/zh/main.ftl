@@ -2,6 +2,7 @@
 
 language-name = 中文
 error-generic = 抱歉，处理时出了点问题，请稍后再试。如果问题持续，请联系群管理员。
+error-database-unavailable = 抱歉，系统正在短暂维护，刚才的操作没有保存。请在一分钟后重试。
 error-not-for-you = 这个按钮不是给您的。
 error-stale-button = 这个按钮已失效，请重新发送命令。
 error-admins-only = 只有本群管理员可以这样做。
