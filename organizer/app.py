@@ -10,7 +10,7 @@ import os
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, timedelta
 from typing import Any, Literal
 
 from aiogram import Bot, Dispatcher
@@ -171,6 +171,7 @@ class Application:
             self.messenger,
             self.clock,
             worker_id=worker_id(self.role),
+            lease=timedelta(seconds=self.settings.scheduler_lease_seconds),
             settings=self.settings,
         )
         return build_scheduler(self.runner, tick_seconds=self.settings.scheduler_tick_seconds)

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     default_language: str = "zh"
     log_level: str = "INFO"
     scheduler_tick_seconds: float = Field(default=1.0, gt=0, le=60)
+    # How long a claimed action stays a worker's: after a crash, another scheduler takes it
+    # over this late. Longer than the slowest action (a notice to many groups), or two
+    # workers could run it at once.
+    scheduler_lease_seconds: int = Field(default=300, ge=10, le=3600)
     # Filled in at start-up from getMe; jobs need it for t.me deep links.
     bot_username: str | None = None
     # Production (webhook) mode: `organizer web` serves these; empty means long polling.
