@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Router
+from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import ErrorEvent
 
 from handlers.deps import HandlerDeps
@@ -19,7 +20,11 @@ async def on_error(event: ErrorEvent, deps: HandlerDeps) -> bool:
     update = event.update
     default = deps.catalogue.default
     key = "error-generic"
-    if is_connection_error(event.exception):
+    if isinstance(event.exception, TelegramServerError | TelegramNetworkError):
+        # Telegram itself failed (repeatable calls were already retried): an outage, not a bug.
+        log.warning("update %s failed: Telegram unavailable (%s)", update.update_id,
+                    event.exception)  # fmt: skip
+    elif is_connection_error(event.exception):
         # A database restart or outage: expected to pass, so not a bug to alert on; the
         # user is asked to try again shortly rather than told something broke.
         log.warning("update %s failed: database unavailable (%s)", update.update_id,

@@ -36,6 +36,7 @@ from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.moderator import TelegramModerator
 from organizer.telegram.ratelimit import RateLimiter, RateLimits
 from organizer.telegram.ratelimit_redis import RedisRateLimiter
+from organizer.telegram.retry import TransientRetry
 from organizer.telegram.webhook import WebhookHandler
 from organizer.web.calendar_routes import add_calendar_routes
 from organizer.web.health import HealthCheck
@@ -73,7 +74,9 @@ def build_bot(settings: Settings) -> Bot:
     session = None
     if settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    return Bot(settings.require_bot_token(), session=session)
+    bot = Bot(settings.require_bot_token(), session=session)
+    bot.session.middleware(TransientRetry())
+    return bot
 
 
 def build_storage(settings: Settings) -> BaseStorage:
