@@ -11,13 +11,17 @@ import asyncio
 import contextlib
 
 from .emulator import TelegramEmulator
+from .faults import FaultConfig, install
 from .limits import EmulatorLimits
 
 DEMO_TOKEN = "123456789:EMULATOR_demo_token_abcdefghijklmnop"
 
 
-async def serve(host: str, port: int, token: str, username: str, limits: bool) -> None:
+async def serve(
+    host: str, port: int, token: str, username: str, limits: bool, faults: FaultConfig
+) -> None:
     emu = TelegramEmulator(limits=EmulatorLimits(enabled=limits))
+    install(emu, faults)
     bot = emu.create_bot(token=token, username=username, first_name="Organizer")
     alice = emu.create_user("Alice", username="alice")
     bob = emu.create_user("Bob", username="bob")
@@ -38,9 +42,13 @@ def main() -> None:
     parser.add_argument("--token", default=DEMO_TOKEN)
     parser.add_argument("--username", default="organizer_bot")
     parser.add_argument("--no-limits", action="store_true", help="disable flood limits")
+    parser.add_argument("--fail-rate", type=float, default=0.0, help="share of calls to fail")
+    parser.add_argument("--fail-seed", type=int, default=0, help="seed of the fault choices")
     args = parser.parse_args()
+    faults = FaultConfig(rate=args.fail_rate, seed=args.fail_seed)
+    serving = serve(args.host, args.port, args.token, args.username, not args.no_limits, faults)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.host, args.port, args.token, args.username, not args.no_limits))
+        asyncio.run(serving)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from .errors import ApiError, bad_request
+from .faults import add_fault_routes, faults_for
 from .files import MAX_UPLOAD_BYTES, file_by_path
 from .registry import CallContext, find_method
 from .state import ApiCall
@@ -62,6 +63,7 @@ class BotApiServer:
         self.app.router.add_route("*", "/bot{token}/{method}", self.handle_api)
         self.app.router.add_get("/file/bot{token}/{path:.+}", self.handle_file)
         add_test_api_routes(self.app, emulator)
+        add_fault_routes(self.app, emulator)
         self.app.router.add_route("*", "/{tail:.*}", self.not_found)
         self._runner: web.AppRunner | None = None
 
@@ -89,6 +91,7 @@ class BotApiServer:
         account = emulator.bot_by_token(request.match_info["token"])
         params = Params({})
         result: Any = None
+        fault = faults_for(emulator).decide(method.lower())
         try:
             if account is None:
                 raise ApiError(401, "Unauthorized")
@@ -100,6 +103,10 @@ class BotApiServer:
             if injected is not None:
                 emulator.stats.injected_failures += 1
                 raise injected
+            if fault is not None and fault.kind == "error":
+                raise fault.error()  # not performed
+            if fault is not None and fault.kind == "timeout":
+                raise await faults_for(emulator).time_out(fault)  # not performed either
             result = await handler(CallContext(emulator, account), params)
             body: dict[str, Any] = {"ok": True, "result": result}
             status = 200
@@ -121,6 +128,8 @@ class BotApiServer:
                 result=result,
             )
         )
+        if fault is not None and fault.kind == "lost":
+            await faults_for(emulator).lose_response(request)  # performed, answer never arrives
         return web.json_response(body, status=status, dumps=_dumps)
 
     async def handle_file(self, request: web.Request) -> web.Response:

@@ -1,0 +1,1 @@
+"""Fault scripts: a Stack under kill -9, PostgreSQL restarts and emulator failures."""
