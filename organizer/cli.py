@@ -1,4 +1,4 @@
-"""`organizer run | web | scheduler | migrate` — the command line (also `python -m organizer`)."""
+"""`organizer run | web | scheduler | migrate | sandbox`: the command line (`-m organizer` too)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="run scheduled actions and recurring jobs only (no updates); several may run at once",
     )
     commands.add_parser("migrate", help="apply pending database migrations and exit")
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="try the whole bot in a browser: an in-process Telegram emulator, a demo "
+        "organisation and a local chat page with time travel (no Telegram, no .env needed)",
+    )
+    sandbox.add_argument("--port", type=int, default=0, help="page port (default: a free one)")
+    sandbox.add_argument("--lang", choices=("zh", "en"), default="zh", help="personas' language")
     return parser
 
 
@@ -53,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if args.command == "sandbox":
+        return _sandbox(args)
     try:
         settings = load_settings()
         logging.basicConfig(
@@ -69,6 +78,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    return 0
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    # Its own scratch database and demo token: the developer's settings are not read.
+    from sandbox.run import main as run_sandbox
+
+    logging.basicConfig(level="WARNING", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    asyncio.run(run_sandbox(args.port, args.lang))
     return 0
 
 
