@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test migrate lint typecheck pytest bench emulator stack clean
+.PHONY: run test migrate lint typecheck pytest bench emulator sandbox stack faults soak clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Organizer needs Python 3.11 or newer (set PYTHON=python3.x)")'
@@ -30,8 +30,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Two workers (the suite is mostly waiting on databases and the emulator); PYTEST_WORKERS=0
+# runs it in one process.
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: lint typecheck pytest
 
@@ -41,9 +44,20 @@ bench: $(STAMP)
 emulator: $(STAMP)
 	$(BIN)/python -m emulator --port 8081
 
+# The bot with an in-process emulator and a browser chat client (see README "Sandbox").
+sandbox: $(STAMP)
+	$(BIN)/organizer sandbox $(SANDBOX_ARGS)
+
 # The production topology as loopback processes (local PostgreSQL and Redis); see README "Production".
 stack: $(STAMP)
 	$(BIN)/python -m stack.run $(STACK_ARGS)
+
+# Fault scripts against the same topology (see README "Production"); faults restarts PostgreSQL.
+faults: $(STAMP)
+	$(BIN)/python -m faults.run --allow-pg-restart $(FAULTS_ARGS)
+
+soak: $(STAMP)
+	$(BIN)/python -m faults.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-results

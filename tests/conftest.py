@@ -99,3 +99,16 @@ async def session(
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(START)
+
+
+# Tests that start whole processes against shared services (the stack and fault tests share
+# the TEST_REDIS_URL database and the demo bot's id): with pytest-xdist (`make test` runs two
+# workers) they all go to one worker, one after the other.
+_ONE_WORKER = ("stack", "faults", "sandbox")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = item.path.parts
+        if "tests" in parts and parts[parts.index("tests") + 1] in _ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group("processes"))

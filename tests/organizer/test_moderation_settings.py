@@ -99,7 +99,11 @@ def test_defaults_are_the_policys(setting: group_settings.Setting) -> None:
     assert POLICY_FIELDS[setting.name](BASE) == setting.default
 
 
-@pytest.mark.parametrize(("name", "value", "expected"), EFFECTS, ids=lambda v: str(v))
+# Ids from the setting and value only: a policy's repr holds frozensets, whose order changes
+# from process to process (and pytest-xdist needs every worker to collect the same ids).
+@pytest.mark.parametrize(
+    ("name", "value", "expected"), EFFECTS, ids=[f"{name}-{value}" for name, value, _ in EFFECTS]
+)
 async def test_set_value_changes_the_policy(session, clock, name, value, expected) -> None:
     await _group(session, clock)
     await group_settings.set_value(session, GROUP, name, value, now=clock.now())
