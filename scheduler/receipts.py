@@ -7,6 +7,10 @@ action's session, which commits only when the action is done. On SQLite (the one
 embedded mode) receipts go into the action's own session instead: a second writer would wait
 on the action's write lock, and a crash there takes the whole process, the action with it.
 The one window left is between a send and its receipt (one message per recipient at most).
+
+An action may send one recipient several messages (a group gets the summary, then a mention):
+each is its own receipt, numbered in the order the action sends them, which is the same on
+every attempt. Call `already` before a send and `record` after it.
 """
 
 from __future__ import annotations
@@ -31,26 +35,37 @@ class Receipts:
         self._action_session = action_session
         separate = action_session.get_bind().dialect.name != "sqlite"
         self._factory = session_factory if separate else None
-        self._reached: set[int] | None = None
+        self._reached: set[tuple[int, int]] | None = None
+        self._sends: dict[int, int] = {}  # recipient → sends asked about so far
 
-    async def reached(self) -> set[int]:
-        """The recipients reached on earlier attempts (read once per attempt)."""
+    async def reached(self) -> set[tuple[int, int]]:
+        """(recipient, ordinal) of the sends made on earlier attempts (read once)."""
         if self._reached is None:
-            rows = await self._action_session.scalars(
-                select(ActionReceipt.recipient_id).where(ActionReceipt.action_id == self.action_id)
+            rows = await self._action_session.execute(
+                select(ActionReceipt.recipient_id, ActionReceipt.ordinal).where(
+                    ActionReceipt.action_id == self.action_id
+                )
             )
-            self._reached = {int(recipient) for recipient in rows}
+            self._reached = {(int(recipient), int(ordinal)) for recipient, ordinal in rows}
         return self._reached
 
     async def already(self, recipient_id: int) -> bool:
-        return recipient_id in await self.reached()
+        """Whether the next send to `recipient_id` went out on an earlier attempt."""
+        ordinal = self._sends.get(recipient_id, 0)
+        self._sends[recipient_id] = ordinal + 1
+        return (recipient_id, ordinal) in await self.reached()
 
     async def record(self, recipient_id: int, *, now: datetime) -> None:
-        values = {"action_id": self.action_id, "recipient_id": recipient_id, "sent_at": now}
-        key = ["action_id", "recipient_id"]
+        """The send `already` was last asked about went out."""
+        ordinal = self._sends.get(recipient_id, 1) - 1
+        values = {
+            "action_id": self.action_id, "recipient_id": recipient_id, "ordinal": ordinal,
+            "sent_at": now,
+        }  # fmt: skip
+        key = ["action_id", "recipient_id", "ordinal"]
         if self._factory is None:
             await insert_if_absent(self._action_session, ActionReceipt, values, key)
         else:
             async with self._factory() as session, session.begin():
                 await insert_if_absent(session, ActionReceipt, values, key)
-        (await self.reached()).add(recipient_id)
+        (await self.reached()).add((recipient_id, ordinal))

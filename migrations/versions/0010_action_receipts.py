@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("id", KEY, autoincrement=True, nullable=False),
         sa.Column("action_id", KEY, nullable=False),
         sa.Column("recipient_id", sa.BigInteger(), nullable=False),
+        sa.Column("ordinal", sa.Integer(), nullable=False),
         sa.Column("sent_at", organizer.database.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["action_id"],
@@ -38,7 +39,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("action_receipts", schema=None) as batch_op:
         batch_op.create_index(
-            "uq_action_receipts_action_recipient", ["action_id", "recipient_id"], unique=True
+            "uq_action_receipts_action_recipient",
+            ["action_id", "recipient_id", "ordinal"],
+            unique=True,
         )
 
 

@@ -53,7 +53,13 @@ class ActionReceipt(Base):
 
     __tablename__ = "action_receipts"
     __table_args__ = (
-        Index("uq_action_receipts_action_recipient", "action_id", "recipient_id", unique=True),
+        Index(
+            "uq_action_receipts_action_recipient",
+            "action_id",
+            "recipient_id",
+            "ordinal",
+            unique=True,
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
@@ -61,4 +67,6 @@ class ActionReceipt(Base):
         SurrogateKey, ForeignKey("scheduled_actions.id", ondelete="CASCADE")
     )
     recipient_id: Mapped[int] = mapped_column(BigInteger)  # a user or a group chat
+    # The how-many-th send to this recipient within the action (a summary, then a mention).
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
