@@ -22,14 +22,27 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.database import lock_one
-from organizer.i18n import Catalogue, Markup, Texts
-from organizer.messenger import Button, Messenger, OutboundText, RecipientUnreachable, keyboard
+from organizer.i18n import Catalogue
+from organizer.messenger import Messenger, OutboundText, RecipientUnreachable
 from organizer.models import Group, Membership, MemberStatus
-from organizer.services import notify, scheduled_actions, scores, users
+from organizer.services import scheduled_actions, scores, users
 from organizer.services.commendation_adjust import excluded
-from organizer.services.commendation_callbacks import drop_callback, restore_callback, skip_callback
+from organizer.services.commendation_render import (
+    Commendation,
+    preview_keyboard,
+    render,
+    render_preview,
+    yyyymm,
+)
 from organizer.services.scores_periods import Period, month, zone
 from organizer.services.sweep import group_admin_ids
+
+# The texts and buttons live in commendation_render; they are part of this module's interface.
+__all__ = [
+    "Commendation", "CommendationReport", "ensure_scheduled", "month_of", "next_post_at",
+    "next_preview_at", "post_all", "preview", "preview_again", "preview_keyboard", "render",
+    "render_preview", "send_previews", "skip", "skipped", "enabled", "yyyymm",
+]  # fmt: skip
 
 PREVIEW_KIND = "commendation.preview"
 POST_KIND = "commendation.post"
@@ -38,22 +51,6 @@ TOP = 3
 OPT_OUT_KEY = "commendations"
 SKIP_KEY = "commendation_skip"
 POSTED_KEY = "commendation_posted"
-MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
-
-
-@dataclass(frozen=True)
-class Commendation:
-    group_id: int
-    period: Period
-    names: list[tuple[int, str, float]]  # (user_id, name, total), best first
-    main: dict[int, str] = field(default_factory=dict)  # user_id → component (scores.COMPONENTS)
-    ranks: dict[int, int] = field(default_factory=dict)
-    group_title: str = ""
-    left_out: int = 0  # members the admins left out this month
-
-    @property
-    def yyyymm(self) -> str:
-        return yyyymm(self.period)
 
 
 @dataclass
@@ -61,10 +58,6 @@ class CommendationReport:
     previewed: dict[int, list[int]] = field(default_factory=dict)  # group → admins reached
     posted: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # opted out or skipped this month
-
-
-def yyyymm(period: Period) -> str:
-    return f"{period.first_day.year:04d}{period.first_day.month:02d}"
 
 
 def _main_component(components: dict[str, float]) -> str | None:
@@ -109,64 +102,6 @@ async def preview_again(
     period = month(date(int(yyyymm_key[:4]), int(yyyymm_key[4:]), 1), group.timezone)
     when = next_post_at(now).astimezone(zone(group.timezone)).strftime("%Y-%m-%d %H:%M")
     return await preview(session, group_id, period), when
-
-
-def _points(total: float) -> str:
-    return f"{total:g}"
-
-
-def _month(commendation: Commendation, texts: Texts) -> str:
-    first = commendation.period.first_day
-    return texts("commendations-month", year=str(first.year), month=first.month)
-
-
-def _lines(commendation: Commendation, texts: Texts, *, mention: bool) -> list[str]:
-    lines = []
-    for user_id, name, total in commendation.names:
-        place = commendation.ranks.get(user_id, 0)
-        shown: str = Markup(notify.mention(user_id, name)) if mention else name
-        component = commendation.main.get(user_id)
-        key = "commendations-item" if component else "commendations-item-plain"
-        lines.append(
-            texts(key, medal=MEDALS.get(place, "🏅"), name=shown, points=_points(total),
-                  main=texts(f"commendations-main-{component}") if component else "")
-        )  # fmt: skip
-    return lines
-
-
-def render(commendation: Commendation, texts: Texts) -> str:
-    """The post for the group: a thank-you naming each contributor and what they did most."""
-    head = texts("commendations-title", month=_month(commendation, texts))
-    closing = texts("commendations-closing")
-    return "\n".join([head, "", *_lines(commendation, texts, mention=True), "", closing])
-
-
-def render_preview(commendation: Commendation, texts: Texts, *, post_at: str) -> str:
-    """The admins' advance copy: who will be named, when, and how to skip the month."""
-    head = texts("commendations-preview-title", group=commendation.group_title,
-                 month=_month(commendation, texts), when=post_at)  # fmt: skip
-    body = _lines(commendation, texts, mention=False)
-    return "\n".join([head, "", *body, "", texts("commendations-preview-note")])
-
-
-def preview_keyboard(commendation: Commendation, texts: Texts) -> Any:
-    """One "leave out" button per named member, then "put everyone back" (when someone is
-    left out) and "skip this month"."""
-    gid, key = commendation.group_id, commendation.yyyymm
-    # A button label is plain text: the name goes in as it is, not HTML-escaped.
-    rows = [
-        [
-            Button(
-                texts("commendations-drop-button", name=Markup(name)), drop_callback(gid, key, uid)
-            )
-        ]
-        for uid, name, _ in commendation.names
-    ]
-    if commendation.left_out:
-        rows.append([Button(texts("commendations-restore-button", count=commendation.left_out),
-                            restore_callback(gid, key))])  # fmt: skip
-    rows.append([Button(texts("commendations-skip-button"), skip_callback(gid, key))])
-    return keyboard(*rows)
 
 
 def enabled(group: Group) -> bool:

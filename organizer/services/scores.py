@@ -36,25 +36,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from organizer.models import (
-    Activity,
-    ActivityStatus,
-    Attendance,
     Group,
     Membership,
     MemberStatus,
-    Rsvp,
-    RsvpStatus,
-    SurveyResponse,
     User,
 )
 from organizer.models.assessment import MemberDailyActivity
 from organizer.models.content import Question
 from organizer.models.moderation import Violation
-from organizer.services import library, notices, questions, share_feedback
+from organizer.services import library, notices, questions, scores_activities, share_feedback
+from organizer.services.scores_activities import counts
 from organizer.services.scores_periods import Period, PeriodKind, containing, zone
 
 __all__ = [
@@ -104,8 +99,6 @@ SEVERITY: dict[str, int] = {
     "media": 0,  # size and length limits are notices, not misconduct
 }
 DEFAULT_SEVERITY = 1
-
-_HELD = (ActivityStatus.PUBLISHED, ActivityStatus.COMPLETED)
 
 
 @dataclass(frozen=True)
@@ -182,7 +175,7 @@ async def score_group(
     raw["shares"] = await library.share_counts(session, group_id, since, until)
     raw.update(await share_feedback.indicators(session, group_id, since, until))
     raw["answers"] = await questions.answer_counts(session, group_id, since, until)
-    raw["best_answers"] = await _counts(
+    raw["best_answers"] = await counts(
         session,
         select(Question.best_answer_by, func.count()).where(
             Question.group_id == group_id, Question.best_answer_by.is_not(None),
@@ -190,14 +183,14 @@ async def score_group(
         ).group_by(Question.best_answer_by),
     )  # fmt: skip
     raw["violation_points"] = await _violation_points(session, group_id, since, until)
-    raw["rules_accepted"] = await _counts(
+    raw["rules_accepted"] = await counts(
         session,
         select(Membership.user_id, func.count()).where(
             Membership.group_id == group_id,
             Membership.rules_accepted_at >= since, Membership.rules_accepted_at < until,
         ).group_by(Membership.user_id),
     )  # fmt: skip
-    raw.update(await _activities(session, group_id, since, until, now))
+    raw.update(await scores_activities.indicators(session, group_id, since, until, now))
 
     members = set(
         await session.scalars(
@@ -206,8 +199,8 @@ async def score_group(
             )
         )
     )
-    for counts in raw.values():
-        members.update(user for user, value in counts.items() if value)
+    for per_member in raw.values():
+        members.update(user for user, value in per_member.items() if value)
     names = await _names(session, members)
     scores = []
     for user_id in members:
@@ -231,10 +224,6 @@ def _setting_cap(settings: Mapping[str, Any]) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
     return DAILY_CAP
-
-
-async def _counts(session: AsyncSession, statement: Any) -> dict[int, int]:
-    return {int(user): int(count) for user, count in await session.execute(statement) if user}
 
 
 async def _daily(
@@ -279,53 +268,6 @@ async def _violation_points(
         weight = SEVERITY.get(category, DEFAULT_SEVERITY)
         points[int(user)] = points.get(int(user), 0) + weight * int(count)
     return points
-
-
-async def _activities(
-    session: AsyncSession, group_id: int, since: datetime, until: datetime, now: datetime | None
-) -> dict[str, dict[int, int]]:
-    in_period = and_(
-        Activity.group_id == group_id, Activity.status.in_(_HELD),
-        Activity.ends_at >= since, Activity.ends_at < until,
-    )  # fmt: skip
-    ended = in_period if now is None else and_(in_period, Activity.ends_at <= now)
-    result: dict[str, dict[int, int]] = {}
-    result["attended"] = await _counts(
-        session,
-        select(Attendance.user_id, func.count(distinct(Attendance.activity_id)))
-        .join(Activity, Activity.id == Attendance.activity_id)
-        .where(in_period, Attendance.present.is_(True))
-        .group_by(Attendance.user_id),
-    )
-    result["no_shows"] = await _counts(
-        session,
-        select(Rsvp.user_id, func.count())
-        .join(Activity, Activity.id == Rsvp.activity_id)
-        .outerjoin(
-            Attendance,
-            and_(Attendance.activity_id == Rsvp.activity_id, Attendance.user_id == Rsvp.user_id),
-        )
-        .where(
-            ended, Rsvp.status == RsvpStatus.GOING,
-            or_(Attendance.id.is_(None), Attendance.present.is_(False)),
-        )
-        .group_by(Rsvp.user_id),
-    )  # fmt: skip
-    result["surveys"] = await _counts(
-        session,
-        select(SurveyResponse.user_id, func.count())
-        .join(Activity, Activity.id == SurveyResponse.activity_id)
-        .where(
-            Activity.group_id == group_id, SurveyResponse.completed_at.is_not(None),
-            SurveyResponse.completed_at >= since, SurveyResponse.completed_at < until,
-        )
-        .group_by(SurveyResponse.user_id),
-    )  # fmt: skip
-    result["organised"] = await _counts(
-        session,
-        select(Activity.proposer_id, func.count()).where(in_period).group_by(Activity.proposer_id),
-    )
-    return result
 
 
 async def _names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
