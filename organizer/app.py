@@ -30,7 +30,8 @@ from organizer.clock import Clock, SystemClock
 from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
-from organizer.services import commendations, digest, joining, sweep, users
+from organizer.services import commendations, digest, joining, sweep
+from organizer.services.unreachable_marks import UnreachableMarks
 from organizer.telegram import shared_state
 from organizer.telegram.messenger import TelegramMessenger
 from organizer.telegram.moderator import TelegramModerator
@@ -139,7 +140,8 @@ class Application:
             me = await self.bot.me()
             self.settings = self.settings.model_copy(update={"bot_username": me.username})
         self.limiter = self._build_rate_limiter()
-        self.messenger = TelegramMessenger(self.bot, self.limiter, on_unreachable=self._unreachable)
+        self.unreachable = UnreachableMarks(self.session_factory, self.clock)
+        self.messenger = TelegramMessenger(self.bot, self.limiter, on_unreachable=self.unreachable)
         # Jobs have no Bot: the ports through which they act on Telegram are set here.
         joining.set_gate(TelegramJoinGate(self.bot))
         moderation_port.set_moderator(TelegramModerator(self.bot))
@@ -224,11 +226,6 @@ class Application:
             max_instances=1, coalesce=True, replace_existing=True,
         )  # fmt: skip
 
-    async def _unreachable(self, user_id: int, reason: str) -> None:
-        log.info("user %s cannot be messaged privately: %s", user_id, reason)
-        async with unit_of_work(self.session_factory) as session:
-            await users.mark_private_unreachable(session, user_id, now=self.clock.now())
-
     async def run_polling(self, *, handle_signals: bool = True) -> None:
         await self.dispatcher.start_polling(
             self.bot,
@@ -247,6 +244,7 @@ class Application:
         if self.handles_updates:
             await self._flush_activity()
             await self.dispatcher.fsm.close()  # storage and event isolation
+        await self.unreachable.drain()
         if isinstance(self.limiter, RedisRateLimiter):
             await self.limiter.close()
         await self.bot.session.close()

@@ -62,6 +62,8 @@ class Enforcer:
         moderator = TelegramModerator(bot)
         deleted = await self._delete(moderator, message, context)
         now = self.deps.clock.now()
+        # The record is committed before anything is said about it: a warning in the group
+        # always has its violation row, even if the database fails right after.
         async with unit_of_work(self.session_factory) as session:
             await users.remember(session, profile(message.from_user), now=now)
             outcome = await violations.record(
@@ -71,7 +73,10 @@ class Enforcer:
                 message_id=message.message_id, by_user_id=None, now=now,
                 ladder=policy.ladder, window_days=policy.ladder_window_days,
             )  # fmt: skip
-            applied = await self._sanction(moderator, message, outcome, context)
+        applied = await self._sanction(moderator, message, outcome, context)
+        # No transaction is open while Telegram is called: a send that finds the member
+        # unreachable records that in a transaction of its own, which must not wait on ours.
+        async with unit_of_work(self.session_factory) as session:
             await audit.log(
                 session, group_id=context.group_id, actor_id=None, action=f"auto.{hit.category}",
                 target_user_id=message.from_user.id, violation_id=outcome.violation_id,
