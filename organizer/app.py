@@ -31,6 +31,7 @@ from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
 from organizer.services import commendations, digest, joining, sweep
+from organizer.services.group_changes_bus import GroupChangesBus
 from organizer.services.unreachable_marks import UnreachableMarks
 from organizer.telegram import shared_state
 from organizer.telegram.messenger import TelegramMessenger
@@ -114,6 +115,7 @@ class Application:
     dispatcher: Dispatcher = field(init=False)  # not set in role "scheduler"
     messenger: TelegramMessenger = field(init=False)
     limiter: RateLimiter = field(init=False)
+    group_changes: GroupChangesBus | None = field(init=False, default=None)
     scheduler: AsyncIOScheduler = field(init=False)
     runner: ActionRunner | None = field(init=False, default=None)
     web: WebServer | None = field(init=False, default=None)
@@ -134,6 +136,9 @@ class Application:
         if migrate_first:
             await migrate.upgrade(self.engine)
         self.session_factory = create_session_factory(self.engine)
+        if self.settings.redis_url:  # several processes: each one's group changes reach all
+            self.group_changes = GroupChangesBus(self.settings.redis_url)
+            await self.group_changes.start()
         self.catalogue = Catalogue(default=self.settings.default_language)
         self.bot = build_bot(self.settings)
         if not self.settings.bot_username:
@@ -245,6 +250,8 @@ class Application:
             await self._flush_activity()
             await self.dispatcher.fsm.close()  # storage and event isolation
         await self.unreachable.drain()
+        if self.group_changes is not None:
+            await self.group_changes.stop()
         if isinstance(self.limiter, RedisRateLimiter):
             await self.limiter.close()
         await self.bot.session.close()

@@ -44,7 +44,8 @@ def group_changed(session: AsyncSession, group_id: int | None = None) -> None:
     session.sync_session.info.setdefault(_PENDING, set()).add(group_id)
 
 
-def _notify(group_id: int | None) -> None:
+def notify(group_id: int | None) -> None:
+    """Tell every listener in this process now (a change another process committed)."""
     for ref in list(_listeners):
         listener = ref()
         if listener is None:
@@ -56,7 +57,7 @@ def _notify(group_id: int | None) -> None:
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     for group_id in session.info.pop(_PENDING, set()):
-        _notify(group_id)
+        notify(group_id)
 
 
 @event.listens_for(Session, "after_rollback")
