@@ -1,12 +1,12 @@
 """`make soak`: the stack under steady traffic for --minutes (default 60).
 
 --groups groups (bot added as admin) whose members keep writing, a notice to every group every
-few minutes, and every --sample seconds: the RSS of each bot and scheduler process and the time
-from a user's /start to the bot's reply. Prints the samples as a table, then memory growth
-(mean of the last third of samples over the first third), p95 reply latency and the ERROR /
-Traceback lines in the stack's logs.
-
-Not yet driven: RSVP presses on activities (the activity wizard is not scripted here).
+few minutes, a published activity in --activities of the groups whose members keep pressing
+Going and Maybe in turn (faults/soak_rsvp.py), and every --sample seconds: the RSS of each bot
+and scheduler process, the time from a user's /start to the bot's reply and the RSVP presses so
+far. Prints the samples as a table, then memory growth (mean of the last third of samples over
+the first third), p95 reply latency, the members who pressed but have no answer recorded, and
+the ERROR / Traceback lines in the stack's logs.
 """
 
 from __future__ import annotations
@@ -22,13 +22,15 @@ from pathlib import Path
 
 import aiohttp
 
-from faults.common import Db, Emu, FaultStack, bench
+from faults.common import Db, Emu, FaultStack, bench, poll
 from faults.notices import create_notice, wait_registered
+from faults.soak_rsvp import RsvpTraffic
 from stack.topology import DEFAULT_REDIS_URL, ROOT, StackConfig, StackError
 from stack.user import EmulatorUser
 
 DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/organizer_soak"
 MEMBERS_PER_GROUP = 3
+NOT_MEMORY = ("latency_s", "rsvp_presses")  # sample columns that are not a process's RSS
 
 
 def rss_mb(pid: int | None) -> float:
@@ -81,9 +83,9 @@ def print_table(rows: list[dict[str, float]], interval: float) -> None:
         print("  ".join(cells))
 
 
-def figures(stack: FaultStack, rows: list[dict[str, float]]) -> bool:
+def figures(stack: FaultStack, rows: list[dict[str, float]], rsvp_missing: int) -> bool:
     third = max(len(rows) // 3, 1)
-    total = [sum(v for k, v in row.items() if k != "latency_s") for row in rows]
+    total = [sum(v for k, v in row.items() if k not in NOT_MEMORY) for row in rows]
     growth = statistics.mean(total[-third:]) / statistics.mean(total[:third]) - 1
     latencies = sorted(row["latency_s"] for row in rows if row["latency_s"] == row["latency_s"])
     p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 99.0
@@ -92,6 +94,8 @@ def figures(stack: FaultStack, rows: list[dict[str, float]]) -> bool:
             bench("soak_memory_growth", growth * 100, "%", "<=", 10),
             bench("soak_reply_latency_p95", p95, "s", "<=", 2),
             bench("soak_unanswered_probes", len(rows) - len(latencies), "probes", "<=", 0),
+            bench("soak_rsvp_presses", rows[-1]["rsvp_presses"], "presses", ">=", 1),
+            bench("soak_rsvp_missing", rsvp_missing, "members", "<=", 0),
             bench("soak_log_errors", stack.log_errors(), "lines", "<=", 0),
         ]
     )
@@ -111,22 +115,39 @@ async def soak(stack: FaultStack, args: argparse.Namespace) -> bool:
                 groups[chat_id] = members
             await wait_registered(db, list(groups))
             probe = await EmulatorUser.create(http, stack.emulator_url, "Probe")
+            rsvps = RsvpTraffic(emu, db)
+            await rsvps.set_up(stack.owner_id, groups, args.activities)
             load = [
                 asyncio.create_task(chatter(emu, groups, stop)),
                 asyncio.create_task(notices(db, stack.owner_id, list(groups), stop)),
+                asyncio.create_task(rsvps.run(groups, stop)),
             ]
             rows = []
             deadline = time.monotonic() + args.minutes * 60
             while time.monotonic() < deadline:
-                rows.append(await sample(stack, probe))
+                rows.append(await sample(stack, probe) | {"rsvp_presses": rsvps.presses})
                 print(f"soak: sample {len(rows)}: {rows[-1]}", flush=True)
                 await asyncio.sleep(max(0.0, min(args.sample, deadline - time.monotonic())))
             stop.set()
             await asyncio.gather(*load)
+            missing = await settled_missing(rsvps)
     finally:
         await db.engine.dispose()
     print_table(rows, args.sample)
-    return figures(stack, rows)
+    return figures(stack, rows, missing)
+
+
+async def settled_missing(rsvps: RsvpTraffic) -> int:
+    """Members without a recorded answer, once the last presses had their time to land."""
+    try:
+        await poll(lambda: _none_missing(rsvps), 30, "RSVP presses not recorded")
+    except StackError as error:
+        print(f"soak: {error}")
+    return await rsvps.missing()
+
+
+async def _none_missing(rsvps: RsvpTraffic) -> bool:
+    return await rsvps.missing() == 0
 
 
 async def main_async(args: argparse.Namespace) -> int:
@@ -152,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="soak", description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=60)
     parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--activities", type=int, default=5, help="groups with an activity")
     parser.add_argument("--sample", type=float, default=30, help="seconds between samples")
     parser.add_argument("--database-url", default=DATABASE_URL)
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
