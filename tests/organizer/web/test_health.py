@@ -81,7 +81,9 @@ async def test_claimed_or_cancelled_actions_are_not_lag(
 
 
 async def test_503_when_the_database_is_unreachable(tmp_path: Path, clock: FakeClock) -> None:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'missing-dir' / 'bot.db'}")
+    # Nothing listens on port 1: refused at once. (An SQLite file in a missing directory left
+    # aiosqlite's connect thread finishing after the test's loop had closed: a warning.)
+    engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
     client = await client_for(HealthCheck(create_session_factory(engine), clock))
     try:
         response = await client.get("/health")
