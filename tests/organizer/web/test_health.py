@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -80,7 +79,7 @@ async def test_claimed_or_cancelled_actions_are_not_lag(
     assert (await HealthCheck(session_factory, clock).report()).scheduler_lag_seconds == 0.0
 
 
-async def test_503_when_the_database_is_unreachable(tmp_path: Path, clock: FakeClock) -> None:
+async def test_503_when_the_database_is_unreachable(clock: FakeClock) -> None:
     # Nothing listens on port 1: refused at once. (An SQLite file in a missing directory left
     # aiosqlite's connect thread finishing after the test's loop had closed: a warning.)
     engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
