@@ -141,9 +141,12 @@ class Harness:
         return [call.text for call in self.session.called("AnswerCallbackQuery")]
 
 
-@pytest.fixture
-async def harness(session_factory, clock) -> AsyncIterator[Harness]:
-    scripted = ScriptedSession()
+def build_harness(
+    session_factory, clock, *, scripted: ScriptedSession | None = None, first_id: int = 1
+) -> Harness:
+    """The real dispatcher (every router and middleware), a scripted Bot API session and a
+    recording messenger; `first_id` numbers the updates and messages this harness makes."""
+    scripted = scripted if scripted is not None else ScriptedSession()
     bot = Bot(TOKEN, session=scripted)
     settings = Settings(
         bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://"
@@ -153,7 +156,12 @@ async def harness(session_factory, clock) -> AsyncIterator[Harness]:
     deps = HandlerDeps(settings, catalogue, clock, messenger)
     dispatcher = setup_dispatcher(Dispatcher(storage=MemoryStorage()), deps, session_factory)
     assert clock.now().tzinfo is UTC
-    yield Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(1))
+    return Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(first_id))
+
+
+@pytest.fixture
+async def harness(session_factory, clock) -> AsyncIterator[Harness]:
+    yield build_harness(session_factory, clock)
 
 
 AnswerFn = Callable[[TelegramMethod[Any]], Any]

@@ -7,33 +7,26 @@ and a separate chat for the admin log.
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiogram import Bot, Dispatcher
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram import Bot
 from aiogram.methods import TelegramMethod
 
-from handlers import setup_dispatcher
-from handlers.deps import HandlerDeps
-from organizer.config import Settings
 from organizer.database import unit_of_work
-from organizer.i18n import Catalogue
 from organizer.models import MemberRole, MemberStatus
 from organizer.services import admins, groups, users
 from organizer.services.users import TelegramProfile
 from organizer.telegram.chat_info import ANONYMOUS_ADMIN_BOT_ID
-from tests.fakes import RecordingMessenger
 from tests.handlers.conftest import (
     BOT_ID,
     GROUP_ID,
     ORG_ADMIN,
-    TOKEN,
     Harness,
     ScriptedSession,
+    build_harness,
     user_json,
 )
 
@@ -70,18 +63,9 @@ class FailingSession(ScriptedSession):
 
 @pytest.fixture
 async def harness(session_factory, clock) -> AsyncIterator[Harness]:
-    scripted = FailingSession()
-    bot = Bot(TOKEN, session=scripted)
-    settings = Settings(
-        bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://"
-    )
-    catalogue = Catalogue()
-    messenger = RecordingMessenger()
-    deps = HandlerDeps(settings, catalogue, clock, messenger)
-    dispatcher = Dispatcher(storage=MemoryStorage())
-    setup_dispatcher(dispatcher, deps, session_factory)
+    harness = build_harness(session_factory, clock, scripted=FailingSession(), first_id=2000)
+    messenger = harness.messenger
     await _world(session_factory, clock)
-    harness = Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(2000))
     yield harness
     # A handler that raised is answered by the errors router: no test may end that way.
     assert not [m.text for m in messenger.sent if any(e in m.text for e in GENERIC_ERRORS)]

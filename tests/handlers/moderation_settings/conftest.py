@@ -7,24 +7,21 @@ started the bot).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiogram import Bot, Dispatcher
-from aiogram.fsm.storage.memory import MemoryStorage
 
-from handlers import setup_dispatcher
-from handlers.deps import HandlerDeps
-from organizer.config import Settings
 from organizer.database import unit_of_work
-from organizer.i18n import Catalogue
 from organizer.models import MemberRole, MemberStatus
 from organizer.services import admins, groups, users
 from organizer.services.users import TelegramProfile
-from tests.fakes import RecordingMessenger
-from tests.handlers.conftest import GROUP_ID, ORG_ADMIN, TOKEN, Harness, ScriptedSession, user_json
+from tests.handlers.conftest import (
+    GROUP_ID,
+    Harness,
+    build_harness,
+    user_json,
+)
 
 ADA = TelegramProfile(id=301, first_name="Ada")  # admin
 BOB = TelegramProfile(id=303, first_name="Bob", username="bob")
@@ -34,18 +31,10 @@ GENERIC_ERRORS = {"抱歉，处理时出了点问题", "Sorry, something went wr
 
 @pytest.fixture
 async def harness(session_factory, clock) -> AsyncIterator[Harness]:
-    scripted = ScriptedSession()
-    bot = Bot(TOKEN, session=scripted)
-    settings = Settings(
-        bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://"
-    )
-    catalogue = Catalogue()
-    messenger = RecordingMessenger()
-    deps = HandlerDeps(settings, catalogue, clock, messenger)
-    dispatcher = Dispatcher(storage=MemoryStorage())
-    setup_dispatcher(dispatcher, deps, session_factory)
+    harness = build_harness(session_factory, clock, first_id=3000)
+    messenger = harness.messenger
     await _world(session_factory, clock)
-    yield Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(3000))
+    yield harness
     # A handler that raised is answered by the errors router: no test may end that way.
     assert not [m.text for m in messenger.sent if any(e in m.text for e in GENERIC_ERRORS)]
 

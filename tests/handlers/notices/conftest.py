@@ -10,24 +10,22 @@ user sees now whichever way it was shown.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
-from aiogram import Bot, Dispatcher
-from aiogram.fsm.storage.memory import MemoryStorage
 
-from handlers import setup_dispatcher
-from handlers.deps import HandlerDeps
-from organizer.config import Settings
-from organizer.i18n import Catalogue
 from organizer.messenger import Keyboard
 from organizer.models import MemberRole, MemberStatus
 from organizer.services import admins, groups
 from organizer.services.users import TelegramProfile
-from tests.fakes import RecordingMessenger
-from tests.handlers.conftest import BOT_ID, ORG_ADMIN, TOKEN, Harness, ScriptedSession
+from tests.handlers.conftest import (
+    BOT_ID,
+    ORG_ADMIN,
+    Harness,
+    ScriptedSession,
+    build_harness,
+)
 
 ADMIN, MEMBER, OTHER_ADMIN, STRANGER = 100, 201, 300, 555
 PROJECT, SERVICE, INDUSTRY = -1001, -1002, -1003
@@ -155,15 +153,7 @@ async def harness(session_factory, clock) -> AsyncIterator[Harness]:
     scripted.answers["GetMe"] = {
         "id": BOT_ID, "is_bot": True, "first_name": "Organizer", "username": "organizer_bot",
     }  # fmt: skip
-    bot = Bot(TOKEN, session=scripted)
-    settings = Settings(
-        bot_token=TOKEN, org_admin_ids=(ORG_ADMIN,), database_url="sqlite+aiosqlite://"
-    )
-    catalogue = Catalogue()
-    messenger = RecordingMessenger()
-    deps = HandlerDeps(settings, catalogue, clock, messenger)
-    dispatcher = Dispatcher(storage=MemoryStorage())
-    setup_dispatcher(dispatcher, deps, session_factory)
+    harness = build_harness(session_factory, clock, scripted=scripted)
     async with session_factory() as session:
         now = clock.now()
         await _add_group(session, PROJECT, "项目一组", "project", [ADMIN], now)
@@ -171,7 +161,7 @@ async def harness(session_factory, clock) -> AsyncIterator[Harness]:
         await _add_group(session, INDUSTRY, "行业交流群", "industry_exchange", [OTHER_ADMIN], now)
         await _member(session, PROJECT, MEMBER, MemberRole.MEMBER, now)
         await session.commit()
-    yield Harness(dispatcher, bot, scripted, messenger, catalogue, itertools.count(1))
+    yield harness
 
 
 @pytest.fixture
