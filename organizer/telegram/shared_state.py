@@ -5,6 +5,8 @@ defaults (memory storage, no isolation, in-memory limiter) stay in place.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import DisabledEventIsolation, MemoryStorage
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
@@ -19,12 +21,19 @@ def key_builder() -> DefaultKeyBuilder:
     return DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
 
 
+# A dialog left half-way is forgotten after this long, so Redis does not keep every abandoned
+# wizard forever (a form's draft itself is in the database and survives).
+FSM_TTL = timedelta(days=30)
+
+
 def build_storage(redis_url: str | None) -> BaseStorage:
     """FSM storage every bot instance sees: a wizard started on one instance continues on
     whichever instance receives the next update."""
     if not redis_url:
         return MemoryStorage()
-    return RedisStorage.from_url(redis_url, key_builder=key_builder())
+    return RedisStorage.from_url(
+        redis_url, key_builder=key_builder(), state_ttl=FSM_TTL, data_ttl=FSM_TTL
+    )
 
 
 def build_events_isolation(redis_url: str | None) -> BaseEventIsolation:
@@ -39,9 +48,9 @@ def build_events_isolation(redis_url: str | None) -> BaseEventIsolation:
 def build_fsm(redis_url: str | None) -> tuple[BaseStorage, BaseEventIsolation]:
     """Storage and isolation over one Redis connection pool, closed with the storage (aiogram's
     `RedisEventIsolation.close` does not close its own pool)."""
-    if not redis_url:
-        return MemoryStorage(), DisabledEventIsolation()
-    storage = RedisStorage.from_url(redis_url, key_builder=key_builder())
+    storage = build_storage(redis_url)
+    if not isinstance(storage, RedisStorage):
+        return storage, DisabledEventIsolation()
     return storage, storage.create_isolation()
 
 

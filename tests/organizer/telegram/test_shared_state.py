@@ -16,6 +16,7 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimits
 from organizer.telegram.ratelimit_redis import RedisRateLimiter
 from organizer.telegram.shared_state import (
+    FSM_TTL,
     bot_id_from_token,
     build_events_isolation,
     build_fsm,
@@ -108,3 +109,21 @@ async def test_one_users_updates_never_run_on_two_instances_at_once(
         async with second.lock(other_user):  # another user is not held up
             pass
     await asyncio.wait_for(waiting, timeout=30)
+
+
+@needs_redis
+async def test_an_abandoned_dialog_expires_from_redis(dispatchers: list[Dispatcher]) -> None:
+    bot = Bot(TOKEN)
+    context = dispatchers[0].fsm.get_context(bot, chat_id=CHAT, user_id=USER + 1)
+    storage = dispatchers[0].storage
+    assert isinstance(storage, RedisStorage)
+    try:
+        await context.set_state("SetupStates:typing_timezone")
+        await context.set_data({"step": 2})
+        keys = [key async for key in storage.redis.scan_iter(f"fsm:{bot.id}:{CHAT}:{USER + 1}:*")]
+        assert len(keys) == 2
+        for key in keys:
+            assert 0 < await storage.redis.ttl(key) <= FSM_TTL.total_seconds()
+    finally:
+        await context.clear()
+        await bot.session.close()
