@@ -31,6 +31,7 @@ from organizer.config import Settings
 from organizer.database import create_engine, create_session_factory, unit_of_work
 from organizer.i18n import Catalogue
 from organizer.services import commendations, digest, joining, sweep
+from organizer.services.activity_tracker import FlushResult
 from organizer.services.group_changes_bus import GroupChangesBus
 from organizer.services.unreachable_marks import UnreachableMarks
 from organizer.telegram import shared_state
@@ -218,9 +219,11 @@ class Application:
         # start (idempotent) and none deletes it at stop: another instance is still serving.
         await self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
 
-    def _flush_activity(self) -> Any:
+    async def _flush_activity(self) -> FlushResult:
+        # A coroutine function, not a function returning a coroutine: APScheduler runs the
+        # latter in a thread, where the coroutine was made and never awaited (nothing flushed).
         tracker = self.dispatcher[TRACKER_KEY]
-        return member_jobs.flush_activity(
+        return await member_jobs.flush_activity(
             tracker, self.session_factory, self.messenger, self.catalogue
         )
 

@@ -36,7 +36,7 @@ from collections.abc import Callable, Coroutine
 from itertools import count
 from typing import Any
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.exceptions import RedisError
 
 from organizer.messenger import Priority
@@ -284,6 +284,10 @@ class RedisRateLimiter:
 
 def connect(redis_url: str, *, timeout: float = 1.0) -> Redis:
     """A client that gives up quickly: a slow Redis must not stall every outgoing message."""
-    return Redis.from_url(
-        redis_url, socket_connect_timeout=timeout, socket_timeout=timeout, decode_responses=True
-    )
+    # Blocking pool: a burst of sends waits for a connection rather than failing over to
+    # memory with "Too many connections" (redis-py's default pool stops at 100).
+    pool = BlockingConnectionPool.from_url(
+        redis_url, max_connections=200, timeout=timeout * 5, socket_connect_timeout=timeout,
+        socket_timeout=timeout, decode_responses=True,
+    )  # fmt: skip
+    return Redis(connection_pool=pool)

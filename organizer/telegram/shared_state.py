@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import DisabledEventIsolation, MemoryStorage
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from organizer.telegram.ratelimit import InMemoryRateLimiter, RateLimiter, RateLimits
 from organizer.telegram.ratelimit_redis import RedisRateLimiter, connect
@@ -19,6 +20,20 @@ def key_builder() -> DefaultKeyBuilder:
     # with_bot_id: several bots may share one Redis; with_destiny: scenes and plain FSM data
     # of one user do not overwrite each other.
     return DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+
+
+# Connections per process to Redis, and how long an update waits for a free one. redis-py's
+# default pool refuses the 101st concurrent command ("Too many connections"): a burst of
+# updates (a notice acknowledged by many at once) then failed instead of waiting a moment.
+POOL_SIZE = 200
+POOL_WAIT_SECONDS = 20.0
+
+
+def redis_client(redis_url: str) -> Redis:
+    pool = BlockingConnectionPool.from_url(
+        redis_url, max_connections=POOL_SIZE, timeout=POOL_WAIT_SECONDS
+    )
+    return Redis(connection_pool=pool)
 
 
 # A dialog left half-way is forgotten after this long, so Redis does not keep every abandoned
@@ -31,8 +46,8 @@ def build_storage(redis_url: str | None) -> BaseStorage:
     whichever instance receives the next update."""
     if not redis_url:
         return MemoryStorage()
-    return RedisStorage.from_url(
-        redis_url, key_builder=key_builder(), state_ttl=FSM_TTL, data_ttl=FSM_TTL
+    return RedisStorage(
+        redis_client(redis_url), key_builder=key_builder(), state_ttl=FSM_TTL, data_ttl=FSM_TTL
     )
 
 
@@ -42,7 +57,7 @@ def build_events_isolation(redis_url: str | None) -> BaseEventIsolation:
     same FSM state. One process needs no cross-process lock."""
     if not redis_url:
         return DisabledEventIsolation()
-    return RedisEventIsolation.from_url(redis_url, key_builder=key_builder())
+    return RedisEventIsolation(redis_client(redis_url), key_builder=key_builder())
 
 
 def build_fsm(redis_url: str | None) -> tuple[BaseStorage, BaseEventIsolation]:

@@ -3,6 +3,7 @@ API server, and what each process role starts."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import socket
 from pathlib import Path
@@ -13,6 +14,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from sqlalchemy import select
 
 from emulator import TelegramEmulator
+from handlers.members.tracking import TRACKER_KEY
 from organizer.app import Application, build_bot, build_storage, worker_id
 from organizer.clock import FakeClock
 from organizer.config import ConfigError, Settings
@@ -90,3 +92,31 @@ async def test_web_role_needs_the_webhook_settings_before_anything_else(clock: F
     app = Application(Settings(bot_token=TOKEN, _env_file=None), clock=clock, role="web")
     with pytest.raises(ConfigError, match="^WEBHOOK_URL is not set"):
         await app.start()
+
+
+async def test_every_job_runs_on_the_event_loop(tmp_path: Path, clock: FakeClock) -> None:
+    """Regression: the 30-second activity flush was a function returning a coroutine, which
+    APScheduler ran in a worker thread: the coroutine was never awaited, so members' activity
+    stayed in memory (growing) until the process stopped."""
+    db_url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    emu = TelegramEmulator()
+    await emu.start()
+    emu.create_bot(token=TOKEN, username="organizer_bot")
+    settings = Settings(
+        bot_token=TOKEN, telegram_api_url=emu.base_url, database_url=db_url, _env_file=None
+    )
+    app = Application(settings, clock=clock, role="all")
+    await app.start()
+    try:
+        jobs = app.scheduler.get_jobs()
+        assert "members.activity-flush" in {job.id for job in jobs}
+        for job in jobs:
+            assert inspect.iscoroutinefunction(job.func), job.id
+        tracker = app.dispatcher[TRACKER_KEY]
+        tracker.seen(-100123, 42, "Ann", clock.now())
+        flush = next(job for job in jobs if job.id == "members.activity-flush")
+        await flush.func()
+        assert tracker.pending == 0  # written (the group is unknown, so nothing is stored)
+    finally:
+        await app.stop()
+        await emu.stop()

@@ -127,3 +127,17 @@ async def test_an_abandoned_dialog_expires_from_redis(dispatchers: list[Dispatch
     finally:
         await context.clear()
         await bot.session.close()
+
+
+@needs_redis
+async def test_a_burst_waits_for_a_redis_connection_instead_of_failing() -> None:
+    """Regression (soak): 200 groups' first updates at once raised "Too many connections" in
+    the event-isolation lock; redis-py's default pool refuses the 101st concurrent command."""
+    storage = build_storage(TEST_REDIS_URL)
+    assert isinstance(storage, RedisStorage)
+    try:
+        keys = [f"organizer:test:burst:{n}" for n in range(500)]
+        await asyncio.gather(*(storage.redis.set(key, 1, px=10_000) for key in keys))
+        assert await storage.redis.exists(*keys) == len(keys)
+    finally:
+        await storage.close()
