@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from organizer.models import Group, GroupKind
-from tests.e2e.conftest import Running
+from tests.e2e.conftest import Running, Walk
 
 
 async def test_start_add_to_group_setup_and_rules(running: Running) -> None:
@@ -35,6 +35,10 @@ async def test_start_add_to_group_setup_and_rules(running: Running) -> None:
     assert "Student-service group" in summary.text and "Asia/Singapore" in summary.text
     assert "Pin messages" in summary.text
 
+    # The summary is on screen before its transaction commits: Bob's /rules (another sender,
+    # so not queued behind Alice's press) could still read the group as Chinese. A person
+    # cannot type that fast; the test waits until the bot is idle. (Flaky under load in CI.)
+    await Walk(running).settled()
     await emu.send_message(bob, group, "/rules")
     rules = await emu.wait_for_message(group, text_contains='Rules of "项目一组"')
     assert "Personal attacks" in rules.text
