@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
-import asyncpg
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from emulator.__main__ import DEMO_TOKEN
@@ -166,21 +164,6 @@ class Db:
     async def scalar(self, sql: str, **params: Any) -> Any:
         async with self.engine.connect() as connection:
             return (await connection.execute(text(sql), params)).scalar()
-
-
-async def drop_database(database_url: str) -> None:
-    """Start from an empty database (the stack creates and migrates it): the emulator numbers
-    users and chats from the same first id on every start, so an earlier run's rows would be
-    taken for this run's (a member who started the bot then, a violator now)."""
-    url = make_url(database_url)
-    connection = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password,
-        database="postgres",
-    )  # fmt: skip
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
-    finally:
-        await connection.close()
 
 
 async def poll(check: Callable[[], Awaitable[bool]], within: float, what: str) -> None:

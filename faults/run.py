@@ -28,10 +28,11 @@ import sys
 
 import aiohttp
 
-from faults.common import Db, Emu, FaultStack, bench, drop_database, env_flag
+from faults.common import Db, Emu, FaultStack, bench, env_flag
 from faults.notices import Copies, deliver, make_groups
 from faults.pg_restart import rsvps_and_violations, start_messages
 from faults.reminders import flaky_reminder, kill_mid_reminder
+from stack.database import drop_database
 from stack.topology import DEFAULT_REDIS_URL, ROOT, StackConfig, StackError
 
 DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/organizer_faults"

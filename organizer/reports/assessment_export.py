@@ -32,7 +32,13 @@ from organizer.models.moderation import Violation
 from organizer.reports.assessment import HELD
 from organizer.reports.export import AVERAGE_FORMAT, Value, _csv_safe, _style_table, _write_row
 from organizer.reports.formatting import local_naive
-from organizer.services.scores import COMPONENTS, INDICATORS, MemberScore, score_period
+from organizer.services.scores import (
+    COMPONENTS,
+    INDICATORS,
+    MemberScore,
+    display_names,
+    score_period,
+)
 from organizer.services.scores_periods import Period
 
 MEMBER_TYPES = ("employee", "partner", "student")
@@ -113,18 +119,6 @@ async def _members(
     return rows
 
 
-async def _names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
-    if not user_ids:
-        return {}
-    rows = await session.execute(
-        select(User.id, User.first_name, User.last_name).where(User.id.in_(user_ids))
-    )
-    return {
-        int(uid): " ".join(part for part in (first, last) if part) or str(uid)
-        for uid, first, last in rows
-    }
-
-
 async def _violations(
     session: AsyncSession, group_id: int, period: Period, texts: Texts, timezone: str
 ) -> list[list[Value]]:
@@ -136,7 +130,7 @@ async def _violations(
             .order_by(Violation.created_at, Violation.id)
         )
     )  # fmt: skip
-    names = await _names(session, {v.user_id for v in found})
+    names = await display_names(session, {v.user_id for v in found})
     rows: list[list[Value]] = [
         [texts(f"assessment-col-{key}") for key in
          ("date", "member", "rule", "category", "charter", "sanction", "undone")]
@@ -195,7 +189,7 @@ async def _activities(
         )
         if r is not None
     }  # fmt: skip
-    names = await _names(session, {a.proposer_id for a in activities})
+    names = await display_names(session, {a.proposer_id for a in activities})
     rows: list[list[Value]] = [
         [texts(f"assessment-col-{key}") for key in
          ("title", "start", "organiser", "going", "attended", "no-shows", "rating")]

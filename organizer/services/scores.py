@@ -54,8 +54,8 @@ from organizer.services.scores_periods import Period, PeriodKind, containing, zo
 
 __all__ = [
     "COMPONENTS", "DAILY_CAP", "DEFAULT_WEIGHTS", "INDICATORS", "SEVERITY", "MemberScore",
-    "Period", "PeriodKind", "containing", "effective_weights", "rank", "score_group",
-    "score_period",
+    "Period", "PeriodKind", "containing", "display_names", "effective_weights", "rank",
+    "score_group", "score_period",
 ]  # fmt: skip
 
 DAILY_CAP = 30
@@ -201,7 +201,7 @@ async def score_group(
     )
     for per_member in raw.values():
         members.update(user for user, value in per_member.items() if value)
-    names = await _names(session, members)
+    names = await display_names(session, members)
     scores = []
     for user_id in members:
         values = {name: int(raw.get(name, {}).get(user_id, 0)) for name in INDICATORS}
@@ -270,7 +270,8 @@ async def _violation_points(
     return points
 
 
-async def _names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
+async def display_names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
+    """First and last name per user id (the id itself for someone never seen)."""
     if not user_ids:
         return {}
     rows = await session.execute(

@@ -13,9 +13,10 @@ import aiohttp
 import pytest
 from sqlalchemy.engine import make_url
 
-from faults.common import Db, Emu, FaultStack, drop_database
+from faults.common import Db, Emu, FaultStack
 from faults.notices import Copies, deliver, make_groups
 from faults.reminders import kill_mid_reminder
+from stack.database import drop_database
 from stack.topology import StackConfig
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()

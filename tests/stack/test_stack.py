@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 from sqlalchemy.engine import make_url
 
+from stack.database import drop_database
 from stack.topology import Stack, StackConfig, http_json, until
 from stack.user import EmulatorUser
 
@@ -29,29 +30,11 @@ pytestmark = [
 ]
 
 
-async def _drop_database(url: str) -> None:
-    """Start from an empty database so an earlier run's rows cannot make the test pass."""
-    import asyncpg
-
-    parsed = make_url(url)
-    connection = await asyncpg.connect(
-        host=parsed.host,
-        port=parsed.port,
-        user=parsed.username,
-        password=parsed.password,
-        database="postgres",
-    )
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-    finally:
-        await connection.close()
-
-
 @pytest.fixture
 async def stack(tmp_path: Path) -> AsyncIterator[Stack]:
     database_url = make_url(TEST_DATABASE_URL).set(database=DATABASE)
     url = database_url.render_as_string(hide_password=False)
-    await _drop_database(url)
+    await drop_database(url)
     config = StackConfig(
         database_url=url,
         redis_url=TEST_REDIS_URL,
